@@ -1,0 +1,107 @@
+// Crash-safe file writes: the target is always either the old or the new version.
+//
+// The bytes go to a temporary file in the same folder (rename is atomic only within one file
+// system), are flushed to disk, and the temporary file is renamed over the target. With
+// `backup`, the previous version is first copied to `NAME~`, and that copy is removed once
+// the new version is in place, so that an interrupted save still leaves a readable copy.
+
+import { randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** Keep `PATH~` while the write runs and delete it after success. */
+  readonly backup?: boolean;
+  /** File mode for a new file; an existing file keeps its mode. */
+  readonly mode?: number;
+}
+
+/** Raised when a save fails; the target file is unchanged. */
+export class FileWriteError extends Error {
+  override readonly name = 'FileWriteError';
+  readonly file: string;
+  readonly code: string | undefined;
+
+  constructor(file: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    super(`Could not save ${file}: ${describeWriteFailure(code, cause)}. The file on disk was not changed.`, { cause });
+    this.file = file;
+    this.code = code;
+  }
+}
+
+function describeWriteFailure(code: string | undefined, cause: unknown): string {
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (check that the folder and file are writable)';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EBUSY':
+      return 'the file is locked by another program';
+    case 'EISDIR':
+      return 'the path is a folder';
+    default:
+      return cause instanceof Error ? cause.message : String(cause);
+  }
+}
+
+/** Writes `bytes` to `file` atomically; throws FileWriteError and leaves `file` untouched on failure. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const target = path.resolve(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const backupFile = `${target}~`;
+  let mode = options.mode ?? 0o644;
+  let existed = false;
+
+  try {
+    // Keep the mode of the file being replaced.
+    try {
+      const info = await stat(target);
+      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      mode = info.mode & 0o7777;
+      existed = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+
+    if (options.backup && existed) {
+      await copyFile(target, backupFile, fsConstants.COPYFILE_FICLONE);
+    }
+
+    // Write and flush the new content before it becomes visible under the target name.
+    const handle = await open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+
+    await rename(temp, target);
+    await syncFolder(path.dirname(target));
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new FileWriteError(target, error);
+  }
+
+  if (options.backup && existed) await rm(backupFile, { force: true });
+}
+
+/** Flushes the folder entry so that the rename survives a power loss; not all platforms allow it. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems (and network mounts) refuse fsync on a folder; the rename is done anyway.
+  } finally {
+    await handle.close();
+  }
+}
