@@ -215,7 +215,7 @@ const OID_NAMES: ReadonlyMap<string, string> = new Map([
 
 /** Returns the short name of `oid` for messages, or undefined when it is not one of the constants here. */
 export function oidName(oid: string): string | undefined {
-  return OID_NAMES.get(oid);
+  return OID_NAMES.get(oid) ?? PKCS12_OID_NAMES.get(oid);
 }
 
 /** Returns `name (oid)` when the OID is known, the OID alone otherwise. */
@@ -223,3 +223,70 @@ export function describeOid(oid: string): string {
   const name = oidName(oid);
   return name ? `${name} (${oid})` : oid;
 }
+
+// ---------------------------------------------------------------------------------------------
+// PKCS #12 and PKCS #5 (RFC 7292, RFC 8018): identity files. Used by shared/pkcs12 and
+// electron/services/identity.
+
+// Password-based encryption schemes of PKCS #12 (pkcs-12PbeIds), keyed by the PKCS #12 KDF.
+export const OID_PBE_SHA1_RC4_128 = '1.2.840.113549.1.12.1.1'; // pbeWithSHAAnd128BitRC4
+export const OID_PBE_SHA1_RC4_40 = '1.2.840.113549.1.12.1.2'; // pbeWithSHAAnd40BitRC4
+export const OID_PBE_SHA1_3DES = '1.2.840.113549.1.12.1.3'; // pbeWithSHAAnd3-KeyTripleDES-CBC
+export const OID_PBE_SHA1_2DES = '1.2.840.113549.1.12.1.4'; // pbeWithSHAAnd2-KeyTripleDES-CBC
+export const OID_PBE_SHA1_RC2_128 = '1.2.840.113549.1.12.1.5'; // pbeWithSHAAnd128BitRC2-CBC
+export const OID_PBE_SHA1_RC2_40 = '1.2.840.113549.1.12.1.6'; // pbeWithSHAAnd40BitRC2-CBC
+
+// PKCS #5 schemes and PBKDF2's pseudo-random functions.
+export const OID_PBE_MD5_DES = '1.2.840.113549.1.5.3'; // pbeWithMD5AndDES-CBC (PBES1)
+export const OID_PBE_SHA1_DES = '1.2.840.113549.1.5.10'; // pbeWithSHA1AndDES-CBC (PBES1)
+export const OID_PBKDF2 = '1.2.840.113549.1.5.12'; // id-PBKDF2
+export const OID_PBES2 = '1.2.840.113549.1.5.13'; // id-PBES2
+export const OID_PBMAC1 = '1.2.840.113549.1.5.14'; // id-PBMAC1
+export const OID_HMAC_SHA1 = '1.2.840.113549.2.7'; // id-hmacWithSHA1
+export const OID_HMAC_SHA224 = '1.2.840.113549.2.8'; // id-hmacWithSHA224
+export const OID_HMAC_SHA256 = '1.2.840.113549.2.9'; // id-hmacWithSHA256
+export const OID_HMAC_SHA384 = '1.2.840.113549.2.10'; // id-hmacWithSHA384
+export const OID_HMAC_SHA512 = '1.2.840.113549.2.11'; // id-hmacWithSHA512
+
+// SafeBag types (bagtypes).
+export const OID_KEY_BAG = '1.2.840.113549.1.12.10.1.1'; // keyBag
+export const OID_PKCS8_SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2'; // pkcs8ShroudedKeyBag
+export const OID_CERT_BAG = '1.2.840.113549.1.12.10.1.3'; // certBag
+export const OID_CRL_BAG = '1.2.840.113549.1.12.10.1.4'; // crlBag
+export const OID_SECRET_BAG = '1.2.840.113549.1.12.10.1.5'; // secretBag
+export const OID_SAFE_CONTENTS_BAG = '1.2.840.113549.1.12.10.1.6'; // safeContentsBag
+
+// CertBag and CRLBag value types, and the PKCS #9 bag attributes.
+export const OID_X509_CERTIFICATE = '1.2.840.113549.1.9.22.1'; // x509Certificate (certTypes)
+export const OID_SDSI_CERTIFICATE = '1.2.840.113549.1.9.22.2'; // sdsiCertificate (certTypes)
+export const OID_FRIENDLY_NAME = '1.2.840.113549.1.9.20'; // pkcs-9-at-friendlyName
+export const OID_LOCAL_KEY_ID = '1.2.840.113549.1.9.21'; // pkcs-9-at-localKeyId
+
+const PKCS12_OID_NAMES: ReadonlyMap<string, string> = new Map([
+  [OID_PBE_SHA1_RC4_128, 'pbeWithSHAAnd128BitRC4'],
+  [OID_PBE_SHA1_RC4_40, 'pbeWithSHAAnd40BitRC4'],
+  [OID_PBE_SHA1_3DES, 'pbeWithSHAAnd3-KeyTripleDES-CBC'],
+  [OID_PBE_SHA1_2DES, 'pbeWithSHAAnd2-KeyTripleDES-CBC'],
+  [OID_PBE_SHA1_RC2_128, 'pbeWithSHAAnd128BitRC2-CBC'],
+  [OID_PBE_SHA1_RC2_40, 'pbeWithSHAAnd40BitRC2-CBC'],
+  [OID_PBE_MD5_DES, 'pbeWithMD5AndDES-CBC'],
+  [OID_PBE_SHA1_DES, 'pbeWithSHA1AndDES-CBC'],
+  [OID_PBKDF2, 'PBKDF2'],
+  [OID_PBES2, 'PBES2'],
+  [OID_PBMAC1, 'PBMAC1'],
+  [OID_HMAC_SHA1, 'hmacWithSHA1'],
+  [OID_HMAC_SHA224, 'hmacWithSHA224'],
+  [OID_HMAC_SHA256, 'hmacWithSHA256'],
+  [OID_HMAC_SHA384, 'hmacWithSHA384'],
+  [OID_HMAC_SHA512, 'hmacWithSHA512'],
+  [OID_KEY_BAG, 'keyBag'],
+  [OID_PKCS8_SHROUDED_KEY_BAG, 'pkcs8ShroudedKeyBag'],
+  [OID_CERT_BAG, 'certBag'],
+  [OID_CRL_BAG, 'crlBag'],
+  [OID_SECRET_BAG, 'secretBag'],
+  [OID_SAFE_CONTENTS_BAG, 'safeContentsBag'],
+  [OID_X509_CERTIFICATE, 'x509Certificate'],
+  [OID_SDSI_CERTIFICATE, 'sdsiCertificate'],
+  [OID_FRIENDLY_NAME, 'friendlyName'],
+  [OID_LOCAL_KEY_ID, 'localKeyId'],
+]);
