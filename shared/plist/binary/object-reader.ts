@@ -128,15 +128,15 @@ export class BinaryObjectReader {
       case TYPE_DATE:
         return this.readDate(offset, marker);
       case TYPE_DATA: {
-        const { start, length } = this.readLength(offset, info, 1);
+        const { start, length } = this.readLength(offset, info, 1, 'bytes');
         return { kind: 'data', value: this.bytes.slice(start, start + length) };
       }
       case TYPE_ASCII_STRING: {
-        const { start, length } = this.readLength(offset, info, 1);
+        const { start, length } = this.readLength(offset, info, 1, 'bytes');
         return { kind: 'string', value: this.decodeAscii(start, length) };
       }
       case TYPE_UTF16_STRING: {
-        const { start, length } = this.readLength(offset, info, 2);
+        const { start, length } = this.readLength(offset, info, 2, 'UTF-16 code units');
         return { kind: 'string', value: this.decodeUtf16(start, length) };
       }
       case TYPE_UID: {
@@ -204,7 +204,7 @@ export class BinaryObjectReader {
   }
 
   private readArray(index: number, offset: number, info: number, depth: number): PlistValue {
-    const { start, length } = this.readLength(offset, info, this.trailer.refSize);
+    const { start, length } = this.readLength(offset, info, this.trailer.refSize, 'array elements');
     this.enterContainer(index, offset, depth);
 
     const items: PlistValue[] = [];
@@ -221,7 +221,7 @@ export class BinaryObjectReader {
 
   private readDict(index: number, offset: number, info: number, depth: number): PlistValue {
     // Key references come first, then the value references in the same order.
-    const { start, length } = this.readLength(offset, info, 2 * this.trailer.refSize);
+    const { start, length } = this.readLength(offset, info, 2 * this.trailer.refSize, 'dictionary entries');
     this.enterContainer(index, offset, depth);
 
     const entries: PlistDictEntry[] = [];
@@ -291,10 +291,11 @@ export class BinaryObjectReader {
    * Reads the element count of a data, string or container object whose marker is at
    * `offset`, and checks that `count * unitSize` bytes of content fit in the object area.
    * Counts of 15 and more follow the marker as an integer object of 1 to 8 bytes.
+   * `unitName` names the elements in the error message.
    */
-  private readLength(offset: number, info: number, unitSize: number): { start: number; length: number } {
+  private readLength(offset: number, info: number, unitSize: number, unitName: string): { start: number; length: number } {
     let start = offset + 1;
-    let length = info;
+    let length = BigInt(info);
     if (info === LENGTH_FOLLOWS) {
       this.need(start, 1, offset, 'length marker');
       const lengthMarker = this.bytes[start];
@@ -303,18 +304,17 @@ export class BinaryObjectReader {
       }
       const width = 1 << (lengthMarker & 0x0f);
       this.need(start + 1, width, start, `length of ${width} bytes`);
-      length = this.readUnsigned(start + 1, width);
+      length = this.readUnsignedBig(start + 1, width);
       start += 1 + width;
     }
 
-    const available = this.objectAreaEnd - start;
-    if (length * unitSize > available) {
-      this.fail(
-        `object declares ${length} ${unitSize === 1 ? 'bytes' : `elements of ${unitSize} bytes`}, but only ${Math.max(available, 0)} bytes remain before the offset table`,
-        offset,
-      );
+    // Compared as bigints, so that a declared count near 2^64 is reported exactly.
+    const available = Math.max(this.objectAreaEnd - start, 0);
+    if (length * BigInt(unitSize) > BigInt(available)) {
+      const size = unitSize === 1 ? '' : ` of ${unitSize} bytes each`;
+      this.fail(`object declares ${length} ${unitName}${size}, but only ${available} bytes remain before the offset table`, offset);
     }
-    return { start, length };
+    return { start, length: Number(length) };
   }
 
   /** Checks that `width` bytes at `at` lie in the object area, naming `description` otherwise. */
