@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Launcher for the compiled CLI; `npm install` builds dist/ through the `prepare` script.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('mobileconfig: the CLI is not built yet. Run `npm install` (or `npm run build:node`) in the project folder.\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,29 @@
+// Command-line parsing shared by the commands, on Node's util.parseArgs.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs<T extends Options> {
+  readonly values: { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : T[K] extends { multiple: true } ? string[] : string };
+  readonly positionals: string[];
+}
+
+/** Parses `args` against `options`, turning parseArgs' errors into UsageError that name the command. */
+export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T): ParsedArgs<T> {
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parsed as unknown as ParsedArgs<T>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${command}: ${message}. Run 'mobileconfig ${command} --help' for the options.`);
+  }
+}
+
+/** Returns the single value of a choice option, checking it against the allowed values. */
+export function parseChoice<T extends string>(command: string, option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${command}: --${option} must be one of ${allowed.join(', ')}, not '${value}'.`);
+}
