@@ -71,7 +71,7 @@ export function parseAsn1(bytes: Uint8Array, options: ParseAsn1Options = {}): As
 }
 
 /** Identifier and length octets of one element, before its contents are read. */
-interface Header {
+export interface Asn1Header {
   readonly tagClass: Asn1TagClass;
   readonly constructed: boolean;
   readonly tag: number;
@@ -92,7 +92,7 @@ class TlvParser {
       throw new Asn1Error(`elements nest deeper than ${this.maxDepth} levels`, { offset, expected: `at most ${this.maxDepth} levels` });
     }
 
-    const header = this.readHeader(offset, limit);
+    const header = readHeader(this.bytes, offset, limit);
     const contentsStart = offset + header.headerLength;
     const name = tagName(header.tagClass, header.tag);
 
@@ -139,7 +139,7 @@ class TlvParser {
   }
 
   /** Parses an indefinite-length element: children up to the end-of-contents octets 00 00. */
-  private parseIndefinite(offset: number, limit: number, depth: number, header: Header): Asn1Node {
+  private parseIndefinite(offset: number, limit: number, depth: number, header: Asn1Header): Asn1Node {
     const name = tagName(header.tagClass, header.tag);
     if (!header.constructed) {
       throw new Asn1Error(`primitive ${name} has the indefinite length form, which BER allows only for constructed elements`, {
@@ -193,65 +193,73 @@ class TlvParser {
     }
     return true;
   }
+}
 
-  private readHeader(offset: number, limit: number): Header {
-    let position = offset;
-    const need = (count: number, what: string): void => {
-      if (position + count > limit) {
-        throw new Asn1Error(`input ends inside the ${what} of an element`, { offset, expected: `${count} more byte(s)` });
-      }
-    };
+/**
+ * Reads only the identifier and length octets at `offset`, for cheap format checks that must
+ * not parse a whole file. The length is not checked against the input.
+ */
+export function parseAsn1Header(bytes: Uint8Array, offset = 0): Asn1Header {
+  return readHeader(bytes, offset, bytes.length);
+}
 
-    // Identifier octets: class, constructed bit, tag number (base-128 when the low bits are all ones).
-    need(1, 'identifier');
-    const first = this.bytes[position++];
-    const tagClass = TAG_CLASSES[first >> 6];
-    const constructed = (first & 0x20) !== 0;
-    let tag = first & 0x1f;
-    if (tag === 0x1f) {
-      tag = 0;
-      let octets = 0;
-      for (;;) {
-        need(1, 'long-form tag');
-        const octet = this.bytes[position++];
-        if (octets === 0 && octet === 0x80) {
-          throw new Asn1Error('long-form tag number starts with a 0x80 padding octet', { offset, expected: 'a minimal tag number' });
-        }
-        tag = tag * 128 + (octet & 0x7f);
-        octets++;
-        if (tag > MAX_TAG_NUMBER) {
-          throw new Asn1Error(`tag number is larger than ${MAX_TAG_NUMBER}`, { offset, expected: 'a smaller tag number' });
-        }
-        if ((octet & 0x80) === 0) break;
-      }
+function readHeader(bytes: Uint8Array, offset: number, limit: number): Asn1Header {
+  let position = offset;
+  const need = (count: number, part: string): void => {
+    if (position + count > limit) {
+      throw new Asn1Error(`input ends inside the ${part} of an element`, { offset, expected: `${count} more byte(s)` });
     }
+  };
 
-    // Length octets: short form, long form with up to 4 length octets, or indefinite (0x80).
-    need(1, 'length');
-    const lengthOctet = this.bytes[position++];
-    let length: number | null;
-    if (lengthOctet < 0x80) {
-      length = lengthOctet;
-    } else if (lengthOctet === 0x80) {
-      length = null;
-    } else {
-      const count = lengthOctet & 0x7f;
-      if (count === 0x7f) {
-        throw new Asn1Error('length octet 0xFF is reserved', { offset, expected: 'a short, long or indefinite length' });
+  // Identifier octets: class, constructed bit, tag number (base-128 when the low bits are all ones).
+  need(1, 'identifier');
+  const first = bytes[position++];
+  const tagClass = TAG_CLASSES[first >> 6];
+  const constructed = (first & 0x20) !== 0;
+  let tag = first & 0x1f;
+  if (tag === 0x1f) {
+    tag = 0;
+    let octets = 0;
+    for (;;) {
+      need(1, 'long-form tag');
+      const octet = bytes[position++];
+      if (octets === 0 && octet === 0x80) {
+        throw new Asn1Error('long-form tag number starts with a 0x80 padding octet', { offset, expected: 'a minimal tag number' });
       }
-      if (count > 4) {
-        throw new Asn1Error(`length takes ${count} octets, more than any input this reader accepts`, {
-          offset,
-          expected: 'at most 4 length octets',
-        });
+      tag = tag * 128 + (octet & 0x7f);
+      octets++;
+      if (tag > MAX_TAG_NUMBER) {
+        throw new Asn1Error(`tag number is larger than ${MAX_TAG_NUMBER}`, { offset, expected: 'a smaller tag number' });
       }
-      need(count, 'long-form length');
-      length = 0;
-      for (let i = 0; i < count; i++) length = length * 256 + this.bytes[position++];
+      if ((octet & 0x80) === 0) break;
     }
-
-    return { tagClass, constructed, tag, headerLength: position - offset, length };
   }
+
+  // Length octets: short form, long form with up to 4 length octets, or indefinite (0x80).
+  need(1, 'length');
+  const lengthOctet = bytes[position++];
+  let length: number | null;
+  if (lengthOctet < 0x80) {
+    length = lengthOctet;
+  } else if (lengthOctet === 0x80) {
+    length = null;
+  } else {
+    const count = lengthOctet & 0x7f;
+    if (count === 0x7f) {
+      throw new Asn1Error('length octet 0xFF is reserved', { offset, expected: 'a short, long or indefinite length' });
+    }
+    if (count > 4) {
+      throw new Asn1Error(`length takes ${count} octets, more than any input this reader accepts`, {
+        offset,
+        expected: 'at most 4 length octets',
+      });
+    }
+    need(count, 'long-form length');
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[position++];
+  }
+
+  return { tagClass, constructed, tag, headerLength: position - offset, length };
 }
 
 function hexByte(value: number): string {
