@@ -1,0 +1,90 @@
+// The binary codec on the shared corpus of real files: every binary plist reads like
+// plistlib reads it, every broken one is rejected, and our binary output of every plist
+// reads back in plistlib and plistutil to the same values.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { PlistError } from '../../../../shared/plist/errors.ts';
+import { dictGet, int, type PlistValue } from '../../../../shared/plist/model.ts';
+import { readBinaryPlist } from '../../../../shared/plist/binary/reader.ts';
+import { writeBinaryPlist } from '../../../../shared/plist/binary/writer.ts';
+import { needCorpus, needTools } from '../../../support/environment.ts';
+import { modelCanonical, plistlibCanonical, plistutilConvert } from '../../../support/plist-oracle.ts';
+
+const corpus = needCorpus();
+const tools = needTools('python3', 'plistutil');
+const filesDir = path.join(corpus.dir, 'files');
+
+/** Names of the corpus's binary plists, split into well-formed and broken ones. */
+function binaryFiles(): { good: string[]; broken: string[] } {
+  const names = corpus.skip ? [] : readdirSync(filesDir).filter((name) => name.endsWith('.bplist')).sort();
+  return { good: names.filter((name) => !name.includes('_broken_')), broken: names.filter((name) => name.includes('_broken_')) };
+}
+
+function readCorpusFile(name: string): Uint8Array {
+  return readFileSync(path.join(filesDir, name));
+}
+
+function readGood(name: string): PlistValue {
+  return readBinaryPlist(readCorpusFile(name), { file: name });
+}
+
+/** Returns the dictionary entry `key` of a root dictionary, failing the test when the root is not one. */
+function entry(value: PlistValue, key: string): PlistValue | undefined {
+  if (value.kind !== 'dict') throw new Error(`root is a ${value.kind}, not a dict`);
+  return dictGet(value, key);
+}
+
+describe.skipIf(corpus.skip || tools.skip)('binary corpus' + corpus.reason + tools.reason, () => {
+  const { good, broken } = binaryFiles();
+
+  it('finds the corpus binary plists', () => {
+    expect(good.length).toBeGreaterThanOrEqual(4);
+    expect(broken.length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const name of good) {
+    it(`reads ${name} like plistlib`, () => {
+      expect(modelCanonical(readGood(name))).toEqual(plistlibCanonical(readCorpusFile(name)));
+    });
+
+    it(`writes ${name} for plistlib and plistutil`, () => {
+      const expected = plistlibCanonical(readCorpusFile(name));
+      const ours = writeBinaryPlist(readGood(name));
+      expect(plistlibCanonical(ours)).toEqual(expected);
+      expect(plistlibCanonical(plistutilConvert(ours, 'bin'))).toEqual(expected);
+    });
+  }
+
+  for (const name of broken) {
+    it(`rejects ${name}`, () => {
+      expect(() => readBinaryPlist(readCorpusFile(name), { file: name })).toThrow(PlistError);
+    });
+  }
+
+  it('reads 16-byte integer above 2^63', () => {
+    // The file stores 12345678901234567890 as a 16-byte integer; plistlib reads the same.
+    const value = readGood('bplistparser_binary_uint64-over-int64.bplist');
+    expect(entry(value, 'int64item')).toEqual(int(12345678901234567890n));
+    expect(entry(value, 'int32itemsigned')).toEqual(int(-1234567890));
+  });
+
+  it('reads 8-byte all-ones integers as -1', () => {
+    // Both keys hold eight 0xff bytes, which plistlib reads as the signed value -1.
+    const value = readGood('micromdmplist_binary_types-sample.bplist');
+    expect(entry(value, 'signed')).toEqual(int(-1));
+    expect(entry(value, 'uint64')).toEqual(int(-1));
+  });
+
+  it('names the broken trailer problems', () => {
+    const crasher = 'micromdmplist_broken_bplist-enrollment-profile_fuzz-crasher.bplist';
+    expect(() => readBinaryPlist(readCorpusFile(crasher), { file: crasher })).toThrow(
+      `${crasher} at byte 3275: invalid binary plist trailer: offset table of 108 entries of 2 bytes at offset 3068 runs 33 bytes into the trailer`,
+    );
+    const zeroSize = 'rustplist_broken_bplist-zero-offset-size.bplist';
+    expect(() => readBinaryPlist(readCorpusFile(zeroSize), { file: zeroSize })).toThrow(/offset table entry size is 0/);
+  });
+});
