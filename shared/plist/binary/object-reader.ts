@@ -3,8 +3,8 @@
 // Objects refer to each other by index, so a hostile file can make a container contain
 // itself, nest deeper than the stack allows, or share containers so that the tree it
 // describes is exponentially larger than the file. The reader tracks the containers on the
-// current path (cycles), the nesting depth (MAX_PLIST_DEPTH), and the number of values it
-// has produced (a budget proportional to the file size). Scalars are parsed once and
+// current path (cycles), the nesting depth (MAX_PLIST_DEPTH), and the number of values and
+// containers it has produced (budgets proportional to the file size). Scalars are parsed once and
 // cached by object index. Containers are rebuilt at each reference, so the result is a
 // tree, as the rest of the project expects.
 
@@ -40,14 +40,22 @@ import type { BinaryTrailer } from './trailer.ts';
 
 /**
  * Values the reader may produce per byte of object area, counting a shared value at each
- * place it appears. A file whose containers are not shared produces at most one value
- * per byte, because each reference takes at least one byte. A factor of 2 leaves room for
- * some sharing, and a chain of doubly referenced arrays (2^n values from n objects) still
- * fails early. NOTE: the factor is a judgement, not measured on real files.
+ * place it appears. A file whose containers are not shared produces at most one value per
+ * byte, because each reference takes at least one byte. The factor of 2 leaves room for
+ * shared containers, which Python's plistlib writes for a list referenced twice, while a
+ * chain of doubly referenced arrays (2^n values from n objects) still fails early.
+ * NOTE: the factor is a judgement, not measured on real files.
  */
 const VALUES_PER_BYTE = 2;
-/** Budget floor, so that small files may share containers freely. */
-const MIN_VALUE_BUDGET = 65_536;
+/**
+ * Arrays and dictionaries the reader may build per byte of object area. Without shared
+ * containers a file yields at most one per 2 bytes (its marker and a reference to it), and
+ * a rebuilt container costs far more memory than a reference to a cached scalar, so
+ * containers get this tighter budget of their own.
+ */
+const CONTAINERS_PER_BYTE = 1;
+/** Floor of both budgets, so that small files may share containers freely. */
+const MIN_BUDGET = 65_536;
 
 /** Largest date the model can hold: JavaScript's Date range, in milliseconds. */
 const MAX_DATE_MS = 8.64e15;
@@ -63,6 +71,7 @@ export class BinaryObjectReader {
   private readonly containersOnPath = new Set<number>();
   private readonly path: PathSegment[] = [];
   private valueBudget: number;
+  private containerBudget: number;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -71,7 +80,9 @@ export class BinaryObjectReader {
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.objectAreaEnd = trailer.offsetTableOffset;
-    this.valueBudget = Math.max(VALUES_PER_BYTE * (this.objectAreaEnd - HEADER_LENGTH), MIN_VALUE_BUDGET);
+    const objectAreaLength = this.objectAreaEnd - HEADER_LENGTH;
+    this.valueBudget = Math.max(VALUES_PER_BYTE * objectAreaLength, MIN_BUDGET);
+    this.containerBudget = Math.max(CONTAINERS_PER_BYTE * objectAreaLength, MIN_BUDGET);
   }
 
   /** Reads the root object and everything it contains. */
@@ -81,12 +92,7 @@ export class BinaryObjectReader {
 
   private readObject(index: number, depth: number): PlistValue {
     this.valueBudget--;
-    if (this.valueBudget < 0) {
-      this.fail(
-        'object graph expands to too many values: containers are referenced from so many places that the plist would be far larger than the file; the file is corrupt or hostile',
-        this.objectOffset(index),
-      );
-    }
+    if (this.valueBudget < 0) this.failExpansion(index);
 
     const cached = this.scalars.get(index);
     if (cached) return cached;
@@ -253,8 +259,10 @@ export class BinaryObjectReader {
     return (key as { value: string }).value;
   }
 
-  /** Checks depth and cycles before a container's children are read, and marks it as on the path. */
+  /** Checks depth, cycles and the container budget before a container's children are read, and marks it as on the path. */
   private enterContainer(index: number, offset: number, depth: number): void {
+    this.containerBudget--;
+    if (this.containerBudget < 0) this.failExpansion(index);
     if (this.containersOnPath.has(index)) {
       this.fail(`object ${index} contains itself (a reference cycle), which a property list cannot have`, offset);
     }
@@ -362,6 +370,13 @@ export class BinaryObjectReader {
       if (!(error instanceof TypeError)) throw error;
       return this.fail('UTF-16 string is invalid: it contains an unpaired surrogate code unit', start);
     }
+  }
+
+  private failExpansion(index: number): never {
+    return this.fail(
+      'object graph expands to too many values: containers are referenced from so many places that the plist would be far larger than the file, so the file is corrupt or hostile',
+      this.objectOffset(index),
+    );
   }
 
   private fail(reason: string, offset: number): never {

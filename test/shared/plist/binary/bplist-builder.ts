@@ -26,7 +26,7 @@ export function buildBplist(parts: BplistParts): Uint8Array {
   const realOffsets: number[] = [];
   for (const object of parts.objects) {
     realOffsets.push(bytes.length);
-    bytes.push(...object);
+    for (const byte of object) bytes.push(byte);
   }
 
   // Offset table.

@@ -236,6 +236,23 @@ describe('readBinaryPlist hostile input', () => {
     expect(error.message).toContain('(at a[1])');
   });
 
+  it('reads empty array shared 70000 times', () => {
+    // Python's plistlib writes [a] * 70000 with a = [] like this: one array object, 70000 references.
+    const root = [0xaf, 0x12, ...bigEndian(70000n, 4), ...new Array(70000).fill([0x00, 0x01]).flat()];
+    const value = readBinaryPlist(buildBplist({ objects: [root, [0xa0]], refSize: 2 }));
+    expect(value.kind === 'array' && value.items.length).toBe(70000);
+    expect(value.kind === 'array' && value.items[69999]).toEqual(array([]));
+  });
+
+  it('rejects widely shared container chain', () => {
+    // 20000 references to a chain of 5 nested one-element arrays build 100001 arrays from
+    // about 80000 bytes, over the budget of one container per byte.
+    const refs = new Array(20000).fill(bigEndian(1n, 4)).flat();
+    const chain = [1, 2, 3, 4].map((i) => [0xa1, ...bigEndian(BigInt(i + 1), 4)]);
+    const bytes = buildBplist({ objects: [[0xaf, 0x12, ...bigEndian(20000n, 4), ...refs], ...chain, [0xa0]], refSize: 4 });
+    expect(readError(bytes).message).toMatch(/expands to too many values/);
+  });
+
   it('reads DAG within value budget', () => {
     // 10 levels of doubly referenced arrays give 2^10 leaves, well inside the budget.
     let value = readBinaryPlist(buildBplist({ objects: doublingDag(10) }));
