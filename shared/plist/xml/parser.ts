@@ -138,15 +138,15 @@ class ElementParser {
     const scanner = this.scanner;
     const element = tag.name as 'dict' | 'array';
 
+    // The stack contains <plist> plus every open container, so its length is the new container's depth.
+    if (this.stack.length > MAX_PLIST_DEPTH) {
+      throw scanner.error(`<${element}> is nested more than ${MAX_PLIST_DEPTH} levels deep, the most this reader accepts`, tag.start);
+    }
+
     if (tag.selfClosing) {
       const pos = scanner.position(tag.start, scanner.pos);
       this.append(parent, element === 'dict' ? { kind: 'dict', entries: [], pos } : { kind: 'array', items: [], pos });
       return;
-    }
-
-    // The stack contains <plist> plus every open container, so its length is the new container's depth.
-    if (this.stack.length > MAX_PLIST_DEPTH) {
-      throw scanner.error(`<${element}> is nested more than ${MAX_PLIST_DEPTH} levels deep, the most this reader accepts`, tag.start);
     }
 
     const { line, column } = scanner.position(tag.start, tag.start);

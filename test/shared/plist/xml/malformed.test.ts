@@ -311,6 +311,11 @@ describe('malformed XML plists', () => {
     });
   }
 
+  it('counts an empty container as a level', () => {
+    const xml = `<plist>${'<array>'.repeat(MAX_PLIST_DEPTH)}<dict/>${'</array>'.repeat(MAX_PLIST_DEPTH)}</plist>`;
+    expect(() => parseXmlPlistText(xml)).toThrow(/<dict> is nested more than/);
+  });
+
   it('rejects deep nesting without a stack overflow', () => {
     const depth = 200_000;
     const xml = `<plist>${'<dict><key>k</key>'.repeat(depth)}`;
