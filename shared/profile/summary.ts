@@ -1,7 +1,7 @@
 // Summaries of a profile or stub for inspection: top-level settings, payload list, stub facts.
 
-import { dictGet, type PlistDict, type PlistValue } from '../plist/model.ts';
-import { PAYLOAD_SUMMARY_KEYS, STUB_FACT_KEYS } from './keys.ts';
+import { dictGet, dictGetString, type PlistDict, type PlistValue } from '../plist/model.ts';
+import { PAYLOAD_SUMMARY_KEYS, PROFILE_SERVICE_TYPE, STUB_FACT_KEYS } from './keys.ts';
 import { plistToJson, type JsonValue } from './json-value.ts';
 
 export interface PayloadSummary {
@@ -40,6 +40,28 @@ export function summarizePayload(payload: PlistDict): PayloadSummary {
     if (value && isScalar(value)) out[key] = plistToJson(value);
   }
   return out as PayloadSummary;
+}
+
+/** The enrolment settings of an over-the-air Profile Service profile, whose root is the payload. */
+export interface ProfileServiceSummary {
+  readonly URL?: JsonValue;
+  readonly DeviceAttributes?: JsonValue;
+  /** True when a `Challenge` is present; the challenge itself is a secret and is not shown. */
+  readonly hasChallenge: boolean;
+}
+
+/** Returns the Profile Service settings when `root` is a Profile Service profile, else undefined. */
+export function summarizeProfileService(root: PlistDict): ProfileServiceSummary | undefined {
+  const content = dictGet(root, 'PayloadContent');
+  if (dictGetString(root, 'PayloadType') !== PROFILE_SERVICE_TYPE || content?.kind !== 'dict') return undefined;
+
+  const url = dictGet(content, 'URL');
+  const attributes = dictGet(content, 'DeviceAttributes');
+  return {
+    URL: url ? plistToJson(url) : undefined,
+    DeviceAttributes: attributes ? plistToJson(attributes) : undefined,
+    hasChallenge: dictGet(content, 'Challenge') !== undefined,
+  };
 }
 
 /** Returns the installation facts of an iOS profile stub that are present, by key. */

@@ -2,20 +2,13 @@
 // inspection cards show. Field names are part of the CLI's JSON contract; change them only
 // together with the README.
 
+import type { CertificateSummary } from '../../../shared/cms/index.ts';
 import type { JsonValue } from '../../../shared/profile/json-value.ts';
-import type { PayloadSummary, TopSummary } from '../../../shared/profile/summary.ts';
+import type { EnvelopeFacts } from '../../../shared/profile/signed.ts';
+import type { PayloadSummary, ProfileServiceSummary, TopSummary } from '../../../shared/profile/summary.ts';
 
-export interface CertificateReport {
-  readonly subject: string;
-  readonly issuer: string;
-  /** Hex, lower case, as `openssl x509 -serial` prints it (but lower case). */
-  readonly serialNumber: string;
-  /** ISO-8601 UTC. */
-  readonly notBefore: string;
-  readonly notAfter: string;
-  /** SHA-256 of the DER certificate, hex lower case. */
-  readonly sha256: string;
-}
+/** A certificate as reports show it: RFC 4514 names, lower-case hex serial and SHA-256, ISO-8601 dates. */
+export type CertificateReport = CertificateSummary;
 
 export interface SignatureReport {
   readonly status: 'valid' | 'untrusted' | 'expired' | 'invalid' | 'unsigned' | 'error';
@@ -26,19 +19,7 @@ export interface SignatureReport {
   readonly message: string;
 }
 
-export interface RecipientReport {
-  /** `issuerAndSerialNumber` or `subjectKeyIdentifier`. */
-  readonly idType: string;
-  readonly issuer?: string;
-  readonly serialNumber?: string;
-  readonly subjectKeyIdentifier?: string;
-  readonly keyEncryptionAlgorithm: string;
-}
-
-export interface EncryptionReport {
-  readonly contentEncryptionAlgorithm: string;
-  readonly recipients: readonly RecipientReport[];
-}
+export type EncryptionReport = EnvelopeFacts;
 
 export interface StubReport {
   readonly facts: Record<string, JsonValue>;
@@ -63,6 +44,8 @@ export interface InspectReport {
   readonly encryption?: EncryptionReport;
   readonly top?: TopSummary;
   readonly payloads?: readonly PayloadSummary[];
+  /** For an over-the-air enrolment profile: its URL, requested device attributes, and whether it has a challenge. */
+  readonly profileService?: ProfileServiceSummary;
   readonly stub?: StubReport;
   readonly warnings: readonly string[];
 }
