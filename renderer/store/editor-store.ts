@@ -1,0 +1,220 @@
+// The editor's state: the document text, the model parsed from it, the findings, the selected
+// item and the one undo history shared by the form and the XML editor.
+//
+// The XML text is the single source of truth. A valid XML edit replaces the model. An invalid
+// one keeps the last valid model and records the parse problem, while the text being typed
+// stays as it is. A form edit transforms the model, writes it as XML and parses that back, so
+// that positions (for markers and Problems) always match the text the XML editor shows.
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+import type { DocumentInfo, DocumentKind, SaveResult } from '../../shared/ipc/contract.ts';
+import { PlistError } from '../../shared/plist/errors.ts';
+import type { PlistValue } from '../../shared/plist/model.ts';
+import type { Diagnostic } from '../../shared/validation/index.ts';
+import { payloadsOf } from '../model/profile.ts';
+import type { EditorDeps } from './editor-deps.ts';
+import { closeGroup, emptyHistory, recordEdit, redo, undo, type History } from './history.ts';
+
+/** The item shown in the editor pane: the profile's general settings or one payload (by `PayloadContent` index). */
+export type Selection = { readonly kind: 'general' } | { readonly kind: 'payload'; readonly index: number };
+
+export type DocumentMeta = Omit<DocumentInfo, 'text' | 'edited'>;
+
+/** A parse failure of the current text, located in it. */
+export interface ParseProblem {
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+interface Snapshot {
+  readonly text: string;
+  readonly selection: Selection;
+}
+
+export interface EditorState {
+  readonly document: DocumentMeta | null;
+  /** The XML text, as the XML editor shows it. */
+  readonly text: string;
+  /** Increases whenever `text` changes from anything but the XML editor, which then reloads it. */
+  readonly externalRevision: number;
+  /** The model of the last text that parsed; null only before a document is loaded or when the first text is invalid. */
+  readonly model: PlistValue | null;
+  readonly kind: DocumentKind;
+  readonly parseProblem: ParseProblem | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly selection: Selection;
+  /** Text as last saved or opened; null when no file contains this text (a recovered draft). */
+  readonly savedText: string | null;
+  readonly history: History<Snapshot>;
+  /** Message of the last form edit that could not be applied, for the status line. */
+  readonly editError: string | null;
+}
+
+export interface EditorActions {
+  load(document: DocumentInfo): void;
+  /** Applies text typed in the XML editor. */
+  editText(text: string): void;
+  /** Applies a form edit; `group` merges consecutive edits of one field into one undo step. */
+  editModel(update: (root: PlistValue) => PlistValue, group: string | null, selection?: Selection): boolean;
+  undo(): void;
+  redo(): void;
+  select(selection: Selection): void;
+  /** Ends the current typing group, so that the next edit starts a new undo step. */
+  closeUndoGroup(): void;
+  markSaved(text: string, result: SaveResult): void;
+  revalidate(): void;
+}
+
+export type EditorStore = StoreApi<EditorState & EditorActions>;
+
+const GENERAL: Selection = { kind: 'general' };
+
+export function isDirty(state: Pick<EditorState, 'document' | 'text' | 'savedText'>): boolean {
+  return state.document !== null && state.text !== state.savedText;
+}
+
+export function createEditorStore(deps: EditorDeps): EditorStore {
+  return createStore<EditorState & EditorActions>()((set, get) => {
+    /** Parses `text` and returns the state fields that follow from it. */
+    const derive = (text: string, previous: Pick<EditorState, 'model' | 'kind' | 'diagnostics'>, file: string) => {
+      try {
+        const model = deps.parse(text, file);
+        const kind = deps.classify(model);
+        return { model, kind, parseProblem: null, diagnostics: kind === 'profile' ? deps.validate(model) : [] };
+      } catch (error) {
+        if (!(error instanceof PlistError)) throw error;
+        // Keep the last valid model and its findings; only the parse problem is new.
+        const parseProblem: ParseProblem = { message: error.reason, line: error.line, column: error.column };
+        return { model: previous.model, kind: previous.kind, parseProblem, diagnostics: previous.diagnostics };
+      }
+    };
+
+    const fileName = () => get().document?.displayName ?? 'Untitled';
+
+    const restore = (snapshot: Snapshot, history: History<Snapshot>) => {
+      const state = get();
+      const derived = derive(snapshot.text, state, fileName());
+      set({
+        ...derived,
+        text: snapshot.text,
+        externalRevision: state.externalRevision + 1,
+        selection: clampSelection(snapshot.selection, derived.model),
+        history,
+        editError: null,
+      });
+    };
+
+    return {
+      document: null,
+      text: '',
+      externalRevision: 0,
+      model: null,
+      kind: 'profile',
+      parseProblem: null,
+      diagnostics: [],
+      selection: GENERAL,
+      savedText: null,
+      history: emptyHistory<Snapshot>(),
+      editError: null,
+
+      load(document) {
+        const { text, edited, ...meta } = document;
+        const derived = derive(text, { model: null, kind: document.kind, diagnostics: [] }, document.displayName);
+        set({
+          ...derived,
+          document: meta,
+          text,
+          externalRevision: get().externalRevision + 1,
+          selection: GENERAL,
+          savedText: edited ? null : text,
+          history: emptyHistory<Snapshot>(),
+          editError: null,
+        });
+      },
+
+      editText(text) {
+        const state = get();
+        if (text === state.text) return;
+        const history = recordEdit(state.history, { text: state.text, selection: state.selection }, 'xml', deps.now());
+        const derived = derive(text, state, fileName());
+        set({ ...derived, text, history, selection: clampSelection(state.selection, derived.model), editError: null });
+      },
+
+      editModel(update, group, selection) {
+        const state = get();
+        if (state.model === null) return false;
+        if (state.parseProblem) {
+          set({ editError: `Fix the XML error on line ${state.parseProblem.line ?? '?'} first; the form edits the last valid version.` });
+          return false;
+        }
+
+        let text: string;
+        try {
+          text = deps.serialize(update(state.model));
+        } catch (error) {
+          set({ editError: error instanceof Error ? error.message : String(error) });
+          return false;
+        }
+        if (text === state.text) {
+          if (selection) set({ selection });
+          return true;
+        }
+
+        const history = recordEdit(state.history, { text: state.text, selection: state.selection }, group, deps.now());
+        const derived = derive(text, state, fileName());
+        set({
+          ...derived,
+          text,
+          externalRevision: state.externalRevision + 1,
+          history,
+          selection: clampSelection(selection ?? state.selection, derived.model),
+          editError: null,
+        });
+        return true;
+      },
+
+      undo() {
+        const state = get();
+        const step = undo(state.history, { text: state.text, selection: state.selection });
+        if (step) restore(step.state, step.history);
+      },
+
+      redo() {
+        const state = get();
+        const step = redo(state.history, { text: state.text, selection: state.selection });
+        if (step) restore(step.state, step.history);
+      },
+
+      select(selection) {
+        set({ selection: clampSelection(selection, get().model), history: closeGroup(get().history) });
+      },
+
+      closeUndoGroup() {
+        set({ history: closeGroup(get().history) });
+      },
+
+      markSaved(text, result) {
+        const document = get().document;
+        if (!document) return;
+        set({
+          document: { ...document, filePath: result.filePath, displayName: result.displayName, source: document.source === 'draft' ? 'xml' : document.source, recoveredDraftAt: undefined },
+          savedText: text,
+          history: closeGroup(get().history),
+        });
+      },
+
+      revalidate() {
+        const state = get();
+        if (state.model && state.kind === 'profile') set({ diagnostics: deps.validate(state.model) });
+      },
+    };
+  });
+}
+
+/** Falls back to the general settings when the selected payload no longer exists. */
+function clampSelection(selection: Selection, model: PlistValue | null): Selection {
+  if (selection.kind === 'general' || model === null) return selection;
+  return payloadsOf(model).some((p) => p.index === selection.index) ? selection : GENERAL;
+}
