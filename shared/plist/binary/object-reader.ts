@@ -11,7 +11,6 @@
 import { PlistError, joinKeyPath } from '../errors.ts';
 import { MAX_PLIST_DEPTH } from '../limits.ts';
 import type { PlistDictEntry, PlistValue } from '../model.ts';
-import { decodeText } from '../../text/encoding.ts';
 import {
   HEADER_LENGTH,
   LENGTH_FOLLOWS,
@@ -49,8 +48,8 @@ import type { BinaryTrailer } from './trailer.ts';
 const VALUES_PER_BYTE = 2;
 /**
  * Arrays and dictionaries the reader may build per byte of object area. Without shared
- * containers a file yields at most one per 2 bytes (its marker and a reference to it), and
- * a rebuilt container costs far more memory than a reference to a cached scalar, so
+ * containers a file yields at most one per 2 bytes: its marker and a reference to it. A
+ * rebuilt container costs far more memory than a reference to a cached scalar, so
  * containers get this tighter budget of their own.
  */
 const CONTAINERS_PER_BYTE = 1;
@@ -182,7 +181,7 @@ export class BinaryObjectReader {
     let value: bigint;
     if (width === 8) value = this.view.getBigInt64(at);
     else if (width === 16) value = (this.view.getBigInt64(at) << 64n) | this.view.getBigUint64(at + 8);
-    else value = this.readUnsignedBig(at, width);
+    else value = BigInt(this.readUnsigned(at, width));
     return { kind: 'integer', value };
   }
 
@@ -303,7 +302,7 @@ export class BinaryObjectReader {
    */
   private readLength(offset: number, info: number, unitSize: number, unitName: string): { start: number; length: number } {
     let start = offset + 1;
-    let length = BigInt(info);
+    let length = info;
     if (info === LENGTH_FOLLOWS) {
       this.need(start, 1, offset, 'length marker');
       const lengthMarker = this.bytes[start];
@@ -312,17 +311,18 @@ export class BinaryObjectReader {
       }
       const width = 1 << (lengthMarker & 0x0f);
       this.need(start + 1, width, start, `length of ${width} bytes`);
-      length = this.readUnsignedBig(start + 1, width);
+      length = this.readUnsigned(start + 1, width);
       start += 1 + width;
     }
 
-    // Compared as bigints, so that a declared count near 2^64 is reported exactly.
     const available = Math.max(this.objectAreaEnd - start, 0);
-    if (length * BigInt(unitSize) > BigInt(available)) {
+    if (length * unitSize > available) {
+      // Reread as a bigint, so that a declared count near 2^64 is reported exactly.
+      const exact = info === LENGTH_FOLLOWS ? this.readUnsignedBig(offset + 2, start - offset - 2) : BigInt(info);
       const size = unitSize === 1 ? '' : ` of ${unitSize} bytes each`;
-      this.fail(`object declares ${length} ${unitName}${size}, but only ${available} bytes remain before the offset table`, offset);
+      this.fail(`object declares ${exact} ${unitName}${size}, but only ${available} bytes remain before the offset table`, offset);
     }
-    return { start, length: Number(length) };
+    return { start, length };
   }
 
   /** Checks that `width` bytes at `at` lie in the object area, naming `description` otherwise. */
@@ -351,25 +351,29 @@ export class BinaryObjectReader {
   private decodeAscii(start: number, length: number): string {
     // Bytes above 0x7f are rejected, as plistlib does, because writers store any
     // non-ASCII string as UTF-16.
-    let text = '';
-    const chunk = 8192;
-    for (let i = start; i < start + length; i += chunk) {
-      const part = this.bytes.subarray(i, Math.min(i + chunk, start + length));
-      for (let j = 0; j < part.length; j++) {
-        if (part[j] > 0x7f) this.fail(`ASCII string contains byte 0x${hex(part[j])}, which is not ASCII`, i + j);
-      }
-      text += String.fromCharCode(...part);
+    const end = start + length;
+    for (let i = start; i < end; i++) {
+      if (this.bytes[i] > 0x7f) this.fail(`ASCII string contains byte 0x${hex(this.bytes[i])}, which is not ASCII`, i);
     }
-    return text;
+    return codeUnitsToString(this.bytes.subarray(start, end));
   }
 
   private decodeUtf16(start: number, length: number): string {
-    try {
-      return decodeText(this.bytes.subarray(start, start + 2 * length), 'utf-16be');
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error;
-      return this.fail('UTF-16 string is invalid: it contains an unpaired surrogate code unit', start);
+    // Big-endian code units, checked for pairing like a strict UTF-16 decoder (plistlib's
+    // included) does, so that the model never holds an unpaired surrogate.
+    const units = new Uint16Array(length);
+    for (let i = 0; i < length; i++) units[i] = (this.bytes[start + 2 * i] << 8) | this.bytes[start + 2 * i + 1];
+    for (let i = 0; i < length; i++) {
+      const unit = units[i];
+      if (unit < 0xd800 || unit > 0xdfff) continue;
+      const next = i + 1 < length ? units[i + 1] : 0;
+      if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      this.fail(`UTF-16 string is invalid: it contains an unpaired surrogate U+${unit.toString(16).toUpperCase()}`, start + 2 * i);
     }
+    return codeUnitsToString(units);
   }
 
   private failExpansion(index: number): never {
@@ -384,6 +388,17 @@ export class BinaryObjectReader {
     for (const segment of this.path) keyPath = joinKeyPath(keyPath, segment);
     throw new PlistError(reason, { file: this.file, offset, keyPath: keyPath || undefined });
   }
+}
+
+/** Returns the string of `units` (bytes or UTF-16 code units), in chunks that stay well inside the argument limit of apply. */
+function codeUnitsToString(units: Uint8Array | Uint16Array): string {
+  const chunk = 8192;
+  if (units.length <= chunk) return String.fromCharCode.apply(null, units as unknown as number[]);
+  let text = '';
+  for (let i = 0; i < units.length; i += chunk) {
+    text += String.fromCharCode.apply(null, units.subarray(i, i + chunk) as unknown as number[]);
+  }
+  return text;
 }
 
 function hex(byte: number): string {

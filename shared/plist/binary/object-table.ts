@@ -9,7 +9,6 @@
 import { PlistError, joinKeyPath } from '../errors.ts';
 import { MAX_PLIST_DEPTH } from '../limits.ts';
 import { assertNever, type PlistValue } from '../model.ts';
-import { encodeBase64 } from '../../text/encoding.ts';
 
 /** A scalar object and how to encode it, or a container with the indexes of its children. */
 export type FlatObject =
@@ -34,8 +33,17 @@ export function flattenPlist(root: PlistValue): FlatObject[] {
 
 class ObjectTableBuilder {
   private readonly objects: FlatObject[] = [];
-  /** Object index of each scalar written so far, by a key of its type and encoded value. */
-  private readonly scalarIndex = new Map<string, number>();
+  // Object index of each scalar written so far, one map per type. Reals and dates are
+  // keyed by number, where Map equates 0 with -0, so -0 gets a key of its own.
+  private readonly strings = new Map<string, number>();
+  private readonly integers = new Map<bigint, number>();
+  private readonly uids = new Map<bigint, number>();
+  private readonly reals64 = new Map<number | '-0', number>();
+  private readonly reals32 = new Map<number | '-0', number>();
+  private readonly dates = new Map<number, number>();
+  private readonly booleans = new Map<boolean, number>();
+  /** Indexes of data objects by a hash of their bytes; equal hashes are compared in full. */
+  private readonly dataByHash = new Map<number, number[]>();
   private readonly path: (string | number)[] = [];
 
   build(root: PlistValue): FlatObject[] {
@@ -52,22 +60,18 @@ class ObjectTableBuilder {
       case 'string':
         return this.addString(value.value);
       case 'integer':
-        return this.addScalar(`i${value.value}`, { kind: 'integer', value: this.checkInteger(value.value) });
-      case 'real': {
-        // Width 32 is kept only while the value still fits a float32 exactly, so an edited
-        // value never loses precision.
-        const width = value.width === 32 && Object.is(Math.fround(value.value), value.value) ? 32 : 64;
-        return this.addScalar(`r${width}:${realBits(value.value, width)}`, { kind: 'real', value: value.value, width });
-      }
+        return this.integers.get(value.value) ?? this.addScalar(this.integers, value.value, { kind: 'integer', value: this.checkInteger(value.value) });
+      case 'real':
+        return this.addReal(value.value, value.width);
       case 'boolean':
-        return this.addScalar(value.value ? 'b1' : 'b0', { kind: 'boolean', value: value.value });
+        return this.booleans.get(value.value) ?? this.addScalar(this.booleans, value.value, { kind: 'boolean', value: value.value });
       case 'date':
         if (!Number.isFinite(value.value)) this.fail(`date ${value.value} is not a valid time`);
-        return this.addScalar(`t${realBits(value.value, 64)}`, { kind: 'date', ms: value.value });
+        return this.dates.get(value.value) ?? this.addScalar(this.dates, value.value, { kind: 'date', ms: value.value });
       case 'data':
-        return this.addScalar(`x${encodeBase64(value.value)}`, { kind: 'data', value: value.value });
+        return this.addData(value.value);
       case 'uid':
-        return this.addScalar(`u${value.value}`, { kind: 'uid', value: this.checkUid(value.value) });
+        return this.uids.get(value.value) ?? this.addScalar(this.uids, value.value, { kind: 'uid', value: this.checkUid(value.value) });
       default:
         return assertNever(value);
     }
@@ -112,6 +116,9 @@ class ObjectTableBuilder {
   }
 
   private addString(text: string): number {
+    const existing = this.strings.get(text);
+    if (existing !== undefined) return existing;
+
     // Readers, plistlib included, reject unpaired surrogates, so they are never written.
     let ascii = true;
     for (let i = 0; i < text.length; i++) {
@@ -127,15 +134,38 @@ class ObjectTableBuilder {
         this.fail(`string contains an unpaired surrogate U+${unit.toString(16).toUpperCase()} at index ${i}, which binary plists cannot hold`);
       }
     }
-    return this.addScalar(`s${text}`, { kind: 'string', value: text, ascii });
+    return this.addScalar(this.strings, text, { kind: 'string', value: text, ascii });
   }
 
-  private addScalar(key: string, object: FlatObject): number {
-    const existing = this.scalarIndex.get(key);
-    if (existing !== undefined) return existing;
+  private addReal(value: number, requestedWidth: 32 | 64 | undefined): number {
+    // Width 32 is kept only while the value still fits a float32 exactly, so an edited
+    // value never loses precision.
+    const width = requestedWidth === 32 && Object.is(Math.fround(value), value) ? 32 : 64;
+    const map = width === 32 ? this.reals32 : this.reals64;
+    const key = Object.is(value, -0) ? '-0' : value;
+    return map.get(key) ?? this.addScalar(map, key, { kind: 'real', value, width });
+  }
+
+  private addData(bytes: Uint8Array): number {
+    const hash = hashBytes(bytes);
+    const candidates = this.dataByHash.get(hash);
+    for (const index of candidates ?? []) {
+      const existing = this.objects[index];
+      if (existing.kind === 'data' && bytesEqual(existing.value, bytes)) return index;
+    }
+
+    const index = this.objects.length;
+    this.objects.push({ kind: 'data', value: bytes });
+    if (candidates) candidates.push(index);
+    else this.dataByHash.set(hash, [index]);
+    return index;
+  }
+
+  /** Appends `object` and records its index under `key`, which the caller has looked up and not found. */
+  private addScalar<K>(map: Map<K, number>, key: K, object: FlatObject): number {
     const index = this.objects.length;
     this.objects.push(object);
-    this.scalarIndex.set(key, index);
+    map.set(key, index);
     return index;
   }
 
@@ -170,14 +200,15 @@ class ObjectTableBuilder {
   }
 }
 
-const scratchView = new DataView(new ArrayBuffer(8));
+/** Returns the 32-bit FNV-1a hash of `bytes`, to find candidate equal data objects quickly. */
+function hashBytes(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return hash >>> 0;
+}
 
-/** Returns the bytes of `value` as a float of `width` bits in hex, so that 0 and -0 differ and NaN equals NaN. */
-function realBits(value: number, width: 32 | 64): string {
-  const view = scratchView;
-  if (width === 32) view.setFloat32(0, value);
-  else view.setFloat64(0, value);
-  let text = '';
-  for (let i = 0; i < width / 8; i++) text += view.getUint8(i).toString(16).padStart(2, '0');
-  return text;
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
