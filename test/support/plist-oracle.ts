@@ -40,7 +40,7 @@ export type PlistlibOutcome = { readonly ok: true; readonly value: CanonicalPlis
 
 // The Python half. It reads a JSON request on stdin and writes a JSON reply on stdout.
 // Request {"op": "canonical", "docs": [base64...]} returns one outcome per document, and
-// {"op": "dumps", "fmt": "xml"|"binary", "value": canonical} returns {"bytes": base64}.
+// {"op": "dumps", "fmt": "xml"|"binary", "values": [canonical...]} returns {"docs": [base64...]}.
 const PYTHON_ORACLE = String.raw`
 import base64, datetime, json, math, plistlib, sys
 
@@ -113,8 +113,8 @@ if request['op'] == 'canonical':
     json.dump(outcomes, sys.stdout)
 elif request['op'] == 'dumps':
     fmt = plistlib.FMT_BINARY if request['fmt'] == 'binary' else plistlib.FMT_XML
-    out = plistlib.dumps(untag(request['value']), fmt=fmt, sort_keys=False)
-    json.dump({'bytes': base64.b64encode(out).decode('ascii')}, sys.stdout)
+    docs = [plistlib.dumps(untag(v), fmt=fmt, sort_keys=False) for v in request['values']]
+    json.dump({'docs': [base64.b64encode(d).decode('ascii') for d in docs]}, sys.stdout)
 else:
     raise ValueError('unknown op %r' % request['op'])
 `;
@@ -143,8 +143,21 @@ export function plistlibCanonical(bytes: Uint8Array): CanonicalPlist {
 
 /** Writes a canonical value with plistlib.dumps (keys in the given order) and returns the file's bytes. */
 export function plistlibDumps(value: CanonicalPlist, format: 'xml' | 'binary'): Buffer {
-  const reply = runPython({ op: 'dumps', fmt: format, value }) as { bytes: string };
-  return Buffer.from(reply.bytes, 'base64');
+  return plistlibDumpsMany([value], format)[0];
+}
+
+/** Writes each canonical value with plistlib.dumps in one python3 run and returns the files' bytes. */
+export function plistlibDumpsMany(values: readonly CanonicalPlist[], format: 'xml' | 'binary'): Buffer[] {
+  const reply = runPython({ op: 'dumps', fmt: format, values: values.map(keepNegativeZero) }) as { docs: string[] };
+  return reply.docs.map((doc) => Buffer.from(doc, 'base64'));
+}
+
+/** Returns `value` with each -0 real spelled "-0.0", because JSON.stringify writes -0 as 0 (Python's float() reads the string). */
+function keepNegativeZero(value: CanonicalPlist): unknown {
+  if ('real' in value) return Object.is(value.real, -0) ? { real: '-0.0' } : value;
+  if ('array' in value) return { array: value.array.map(keepNegativeZero) };
+  if ('dict' in value) return { dict: value.dict.map(([key, item]) => [key, keepNegativeZero(item)]) };
+  return value;
 }
 
 /** Converts a plist (either format) with libplist's plistutil to XML or binary (`bin`). */
