@@ -360,7 +360,7 @@ export class BinaryObjectReader {
 
   private decodeUtf16(start: number, length: number): string {
     // Big-endian code units, checked for pairing like a strict UTF-16 decoder (plistlib's
-    // included) does, so that the model never holds an unpaired surrogate.
+    // included) does, so that no model string contains an unpaired surrogate.
     const units = new Uint16Array(length);
     for (let i = 0; i < length; i++) units[i] = (this.bytes[start + 2 * i] << 8) | this.bytes[start + 2 * i + 1];
     for (let i = 0; i < length; i++) {

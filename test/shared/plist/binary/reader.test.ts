@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { PlistError } from '../../../../shared/plist/errors.ts';
-import { MAX_PLIST_BYTES, MAX_PLIST_DEPTH } from '../../../../shared/plist/limits.ts';
+import { MAX_BINARY_OBJECTS, MAX_PLIST_BYTES, MAX_PLIST_DEPTH } from '../../../../shared/plist/limits.ts';
 import { array, bool, data, date, dict, int, real, str, uid, type PlistValue } from '../../../../shared/plist/model.ts';
 import { isBinaryPlist, readBinaryPlist } from '../../../../shared/plist/binary/reader.ts';
 import { asciiObject, bigEndian, buildBplist, hexBytes } from './bplist-builder.ts';
@@ -207,6 +207,16 @@ describe('readBinaryPlist hostile input', () => {
       expect(error.message).toContain('crafted.bplist');
     });
   }
+
+  it('rejects object count over limit', () => {
+    // An object area one byte larger than the count and a one-byte offset table before the
+    // trailer, so that only MAX_BINARY_OBJECTS applies.
+    const count = MAX_BINARY_OBJECTS + 1;
+    const bytes = new Uint8Array(8 + count + 1 + 1 + 32);
+    bytes.set(Buffer.from('bplist00'));
+    bytes.set([1, 1, ...bigEndian(BigInt(count), 8), ...bigEndian(0n, 8), ...bigEndian(BigInt(8 + count + 1), 8)], bytes.length - 26);
+    expect(readError(bytes).message).toMatch(`object count ${count} is over the limit of ${MAX_BINARY_OBJECTS} objects`);
+  });
 
   it('rejects file over size limit', () => {
     const error = readError(new Uint8Array(MAX_PLIST_BYTES + 1));
