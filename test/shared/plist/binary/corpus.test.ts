@@ -1,6 +1,6 @@
 // The binary codec on the shared corpus of real files: every binary plist reads like
-// plistlib reads it, every broken one is rejected, and our binary output of every plist
-// reads back in plistlib and plistutil to the same values.
+// plistlib reads it, every broken one is rejected, and our binary output of every plist,
+// XML ones included, reads back in plistlib and plistutil to the same values.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,11 +8,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { PlistError } from '../../../../shared/plist/errors.ts';
+import { detectPlistFormat, readPlist } from '../../../../shared/plist/index.ts';
 import { dictGet, int, type PlistValue } from '../../../../shared/plist/model.ts';
 import { readBinaryPlist } from '../../../../shared/plist/binary/reader.ts';
 import { writeBinaryPlist } from '../../../../shared/plist/binary/writer.ts';
 import { needCorpus, needTools } from '../../../support/environment.ts';
-import { modelCanonical, plistlibCanonical, plistutilConvert } from '../../../support/plist-oracle.ts';
+import { modelCanonical, plistlibCanonical, plistlibCanonicalMany, plistutilConvert } from '../../../support/plist-oracle.ts';
 
 const corpus = needCorpus();
 const tools = needTools('python3', 'plistutil');
@@ -86,5 +87,34 @@ describe.skipIf(corpus.skip || tools.skip)('binary corpus' + corpus.reason + too
     );
     const zeroSize = 'rustplist_broken_bplist-zero-offset-size.bplist';
     expect(() => readBinaryPlist(readCorpusFile(zeroSize), { file: zeroSize })).toThrow(/offset table entry size is 0/);
+  });
+});
+
+describe.skipIf(corpus.skip || tools.skip)('XML corpus to binary' + corpus.reason + tools.reason, () => {
+  // Well-formed XML plists, found by content: signed profiles (DER) are neither format.
+  const names = corpus.skip ? [] : readdirSync(filesDir).filter((name) => !name.includes('_broken_')).sort();
+  const xmlNames = names.filter((name) => detectPlistFormat(readCorpusFile(name)) === 'xml');
+
+  it('finds the corpus XML plists', () => {
+    expect(xmlNames.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('writes every XML plist as binary plistlib and plistutil read', () => {
+    const originals = xmlNames.map(readCorpusFile);
+    const ours = xmlNames.map((name, i) => writeBinaryPlist(readPlist(originals[i], { file: name }).value));
+    const expected = plistlibCanonicalMany(originals);
+    const fromOurs = plistlibCanonicalMany(ours);
+    const fromPlistutil = plistlibCanonicalMany(ours.map((bytes) => plistutilConvert(bytes, 'bin')));
+
+    const compared: string[] = [];
+    for (const [i, name] of xmlNames.entries()) {
+      const reference = expected[i];
+      // A file plistlib cannot read has no reference to compare with.
+      if (!reference.ok) continue;
+      compared.push(name);
+      expect(fromOurs[i], name).toEqual(reference);
+      expect(fromPlistutil[i], name).toEqual(reference);
+    }
+    expect(compared.length).toBeGreaterThanOrEqual(20);
   });
 });
