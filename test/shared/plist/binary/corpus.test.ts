@@ -1,5 +1,5 @@
-// The binary codec on the shared corpus of real files: every binary plist reads like
-// plistlib reads it, every broken one is rejected, and our binary output of every plist,
+// The binary codec on the shared corpus of real files. Every binary plist reads like
+// plistlib reads it, and every broken one is rejected. Our binary output of every plist,
 // XML ones included, reads back in plistlib and plistutil to the same values.
 
 import { readdirSync, readFileSync } from 'node:fs';
