@@ -3,7 +3,9 @@
 export type CmsErrorCode =
   /** The input is not CMS at all, or not the content type the operation needs. */
   | 'not-cms'
-  /** The input ends early or its ASN.1 structure is broken. */
+  /** The input ends before its ASN.1 structure does. */
+  | 'truncated'
+  /** The ASN.1 structure is broken or is not the expected CMS type. */
   | 'malformed'
   | 'unsupported-content-type'
   | 'unsupported-version'

@@ -32,7 +32,7 @@ export interface SignerInfo {
   readonly signedAttributes: readonly CmsAttribute[] | null;
   /**
    * The signed attributes encoded with the SET tag (0x31), the bytes the signature covers:
-   * RFC 5652, section 5.4 replaces the IMPLICIT [0] tag by the SET OF tag for hashing.
+   * RFC 5652, section 5.4 replaces the IMPLICIT [0] tag with the SET OF tag for hashing.
    */
   readonly signedAttributesDer: Uint8Array | null;
   readonly signatureAlgorithm: AlgorithmIdentifier;
