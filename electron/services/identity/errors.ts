@@ -1,6 +1,6 @@
 // The one error type of identity import and passphrase reading.
 //
-// Messages name the file and say what to do. They never contain a passphrase or key material.
+// Messages name the file and state what to do. They never contain a passphrase or key material.
 
 export type IdentityErrorCode =
   /** The MAC or a key decryption failed with the passphrase given. */
@@ -15,7 +15,7 @@ export type IdentityErrorCode =
   | 'no-private-key'
   /** The input has a private key but no certificate. */
   | 'no-certificate'
-  /** Several private keys have a certificate and nothing says which one to use. */
+  /** Several private keys have a certificate and no key name selects one. */
   | 'ambiguous-key'
   /** An encryption, MAC or key algorithm that is not supported. */
   | 'unsupported-algorithm'

@@ -1,0 +1,90 @@
+// Reading private keys from PEM or DER files with Node's crypto.
+//
+// Node (OpenSSL 3) reads PKCS#1 (`RSA PRIVATE KEY`), SEC1 (`EC PRIVATE KEY`), PKCS#8
+// (`PRIVATE KEY`), encrypted PKCS#8 (`ENCRYPTED PRIVATE KEY`) and legacy OpenSSL-encrypted
+// PEM (`Proc-Type: 4,ENCRYPTED`). This module finds the key blocks, decides whether a
+// passphrase is needed, and turns Node's OpenSSL errors into IdentityErrors.
+
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+
+import { IdentityError } from './errors.ts';
+import { looksLikePem, parsePemBlocks, type PemBlock } from './pem.ts';
+
+/** PEM labels of private keys Node can read; `EC PARAMETERS` blocks before a SEC1 key are skipped. */
+const KEY_LABELS: ReadonlySet<string> = new Set(['PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY']);
+
+/**
+ * Returns every private key in `bytes` (PEM with one or more key blocks, or a single DER key).
+ * Raises IdentityError 'passphrase-required' for an encrypted key without `passphrase`,
+ * 'wrong-passphrase' when decryption fails, and 'malformed' when no key can be read.
+ */
+export function loadPrivateKeys(bytes: Uint8Array, passphrase: string | undefined, file: string): KeyObject[] {
+  if (!looksLikePem(bytes)) return [privateKeyFromDer(bytes, passphrase, file)];
+
+  const blocks = parsePemBlocks(Buffer.from(bytes).toString('utf8'), (problem, line) => {
+    throw new IdentityError('malformed', `${file}:${line}: ${problem}.`, { file });
+  });
+  const keyBlocks = blocks.filter((block) => KEY_LABELS.has(block.label));
+  if (keyBlocks.length === 0) {
+    const labels = [...new Set(blocks.map((block) => block.label))];
+    const found = labels.length === 0 ? 'no PEM blocks' : `only ${labels.join(', ')} blocks`;
+    throw new IdentityError('no-private-key', `${file} contains no private key (${found}). Give the key file with --key, or a .p12 with --identity.`, { file });
+  }
+  return keyBlocks.map((block) => privateKeyFromPem(block, passphrase, file));
+}
+
+/** True when `bytes` is PEM text with at least one private key block. */
+export function containsPemPrivateKey(bytes: Uint8Array): boolean {
+  if (!looksLikePem(bytes)) return false;
+  const text = Buffer.from(bytes).toString('utf8');
+  return [...KEY_LABELS].some((label) => text.includes(`-----BEGIN ${label}-----`));
+}
+
+function privateKeyFromPem(block: PemBlock, passphrase: string | undefined, file: string): KeyObject {
+  const where = `${file}:${block.line}`;
+  const encrypted = block.label === 'ENCRYPTED PRIVATE KEY' || (block.headers.get('Proc-Type') ?? '').includes('ENCRYPTED');
+  if (encrypted && passphrase === undefined) {
+    throw new IdentityError('passphrase-required', `The private key in ${where} is encrypted; a passphrase is needed.`, { file });
+  }
+  if (block.der === null) throw new IdentityError('malformed', `${where}: the ${block.label} block is not valid base64.`, { file });
+
+  try {
+    return createPrivateKey({ key: block.text, format: 'pem', ...(encrypted && { passphrase }) });
+  } catch (error) {
+    throw explainKeyError(error, encrypted, where, file);
+  }
+}
+
+// DER has no label, so try the encodings in turn: PKCS#8 (plain or encrypted), PKCS#1, SEC1.
+function privateKeyFromDer(bytes: Uint8Array, passphrase: string | undefined, file: string): KeyObject {
+  const key = Buffer.from(bytes);
+  const attempts: { type: 'pkcs8' | 'pkcs1' | 'sec1'; passphrase?: string }[] = [{ type: 'pkcs8' }, { type: 'pkcs1' }, { type: 'sec1' }];
+  if (passphrase !== undefined) attempts.unshift({ type: 'pkcs8', passphrase });
+
+  let lastError: unknown;
+  for (const attempt of attempts) {
+    try {
+      return createPrivateKey({ key, format: 'der', ...attempt });
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  if (passphrase !== undefined) throw explainKeyError(lastError, true, file, file);
+  throw new IdentityError(
+    'malformed',
+    `${file} is not a private key in PEM or DER (PKCS#8, PKCS#1 or SEC1). If it is an encrypted DER key, give its passphrase.`,
+    { file, cause: lastError },
+  );
+}
+
+function explainKeyError(error: unknown, encrypted: boolean, where: string, file: string): IdentityError {
+  const code = (error as { code?: string }).code ?? '';
+  // A wrong passphrase either fails the padding check (bad decrypt) or, about one time in
+  // 256, decrypts to bytes that are not a key. Both cases get the same message.
+  if (encrypted) {
+    return new IdentityError('wrong-passphrase', `Wrong passphrase for ${where} (or the key is damaged): the private key could not be decrypted.`, { file, cause: error });
+  }
+  // OpenSSL's decoders report "unsupported" both for damaged keys and for unknown key types.
+  const reason = code === 'ERR_OSSL_UNSUPPORTED' ? 'it is damaged or of a key type OpenSSL does not support' : (error as Error).message;
+  return new IdentityError('malformed', `${where}: the private key cannot be read (${reason}).`, { file, cause: error });
+}
