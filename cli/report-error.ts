@@ -8,12 +8,14 @@ export function describeFailure(file: string, error: unknown): string {
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof Error) {
+  // Only Node's own system errors (which name a syscall) get these short forms; the project's
+  // error classes carry a code too but already say what failed.
+  if (error instanceof Error && 'syscall' in error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'file not found';
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     if (code === 'EISDIR') return 'is a folder, not a file';
     return error.message;
   }
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }
