@@ -1,0 +1,130 @@
+// Certificate chain building for signature verification: from the signer up through the
+// certificates in the file to a root, with trust decided by anchors (given ones and Node's
+// built-in root store).
+
+import { createPublicKey, X509Certificate } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+
+import { Asn1Error } from '../../../shared/asn1/errors.ts';
+import { bytesEqual } from '../../../shared/asn1/bytes.ts';
+import { decodePemBlocks } from '../../../shared/cms/pem.ts';
+import { type Certificate, parseCertificate } from '../../../shared/x509/certificate.ts';
+
+/** Longest chain followed; real chains have 2 to 4 certificates. */
+const MAX_CHAIN_LENGTH = 10;
+
+export interface ChainFacts {
+  /** Signer first, then each issuer found. */
+  readonly path: readonly Certificate[];
+  /** The intermediates are all in the file and the path ends at a self-signed root (from the file or the anchors). */
+  readonly complete: boolean;
+  /** A certificate on the path is one of the trust anchors. */
+  readonly trusted: boolean;
+  /** Certificates on the path (signer included) that are outside their validity period at the given time. */
+  readonly outOfValidity: readonly Certificate[];
+}
+
+/** Certificates verified as issuer of another, keyed `issuer sha256 > subject sha256`, to skip repeated signature checks. */
+const issuedCache = new Map<string, boolean>();
+
+/**
+ * Builds the chain of `signer`. Intermediates come from `embedded` only; a root may also come
+ * from `anchors`, so that a file without its root still counts as complete. Trust is decided
+ * by a path that may use any anchor, so that an intermediate given as anchor is trusted too.
+ */
+export function buildChain(signer: Certificate, embedded: readonly Certificate[], anchors: readonly Certificate[], now: Date): ChainFacts {
+  const roots = anchors.filter(isSelfSigned);
+  const completePath = walk(signer, embedded, roots);
+  const complete = isSelfSigned(completePath[completePath.length - 1]);
+
+  const anchorFingerprints = new Set(anchors.map((anchor) => anchor.sha256));
+  const trustPath = walk(signer, embedded, anchors, anchorFingerprints);
+  const trusted = trustPath.some((certificate) => anchorFingerprints.has(certificate.sha256));
+
+  const path = trusted ? trustPath : completePath;
+  const outOfValidity = path.filter((certificate) => now < certificate.notBefore || now > certificate.notAfter);
+  return { path, complete, trusted, outOfValidity };
+}
+
+/** Follows issuers from `start`: first among `embedded`, then among `fallback`; stops at a self-signed certificate or an anchor. */
+function walk(start: Certificate, embedded: readonly Certificate[], fallback: readonly Certificate[], stopAt: ReadonlySet<string> = new Set()): Certificate[] {
+  const path = [start];
+  let current = start;
+  while (path.length < MAX_CHAIN_LENGTH && !stopAt.has(current.sha256) && !isSelfSigned(current)) {
+    const issuer = findIssuer(current, embedded) ?? findIssuer(current, fallback);
+    if (!issuer || path.some((seen) => seen.sha256 === issuer.sha256)) break;
+    path.push(issuer);
+    current = issuer;
+  }
+  return path;
+}
+
+function findIssuer(certificate: Certificate, pool: readonly Certificate[]): Certificate | undefined {
+  return pool.find(
+    (candidate) =>
+      candidate.sha256 !== certificate.sha256 &&
+      bytesEqual(candidate.subjectRaw, certificate.issuerRaw) &&
+      keyIdentifiersAgree(certificate, candidate) &&
+      canIssue(candidate) &&
+      signatureIssuedBy(certificate, candidate),
+  );
+}
+
+/** An AKI that disagrees with the candidate's SKI rules the candidate out; a missing one does not. */
+function keyIdentifiersAgree(certificate: Certificate, candidate: Certificate): boolean {
+  if (!certificate.authorityKeyIdentifier || !candidate.subjectKeyIdentifier) return true;
+  return bytesEqual(certificate.authorityKeyIdentifier, candidate.subjectKeyIdentifier);
+}
+
+/**
+ * A v3 issuer must be a CA (basicConstraints cA) and, when keyUsage is present, allow keyCertSign.
+ * v1 certificates have no extensions and are accepted as issuers, as OpenSSL does for roots.
+ * NOTE: pathLenConstraint and name constraints are not checked.
+ */
+function canIssue(candidate: Certificate): boolean {
+  if (candidate.version < 3) return true;
+  if (!candidate.basicConstraints?.ca) return false;
+  return candidate.keyUsage === null || candidate.keyUsage.includes('keyCertSign');
+}
+
+function isSelfSigned(certificate: Certificate): boolean {
+  return certificate.isSelfIssued && signatureIssuedBy(certificate, certificate);
+}
+
+/** True when `issuer`'s public key verifies the signature on `certificate`. */
+function signatureIssuedBy(certificate: Certificate, issuer: Certificate): boolean {
+  const key = `${issuer.sha256}>${certificate.sha256}`;
+  const cached = issuedCache.get(key);
+  if (cached !== undefined) return cached;
+
+  let verified = false;
+  try {
+    const publicKey = createPublicKey({ key: Buffer.from(issuer.publicKeyInfoRaw), format: 'der', type: 'spki' });
+    verified = new X509Certificate(certificate.raw).verify(publicKey);
+  } catch {
+    // A key or signature algorithm OpenSSL cannot use means "not verified by this issuer".
+    verified = false;
+  }
+  issuedCache.set(key, verified);
+  return verified;
+}
+
+let systemRoots: Certificate[] | undefined;
+
+/** Node's built-in root certificates (the Mozilla store bundled with Node), parsed once. */
+export function systemRootCertificates(): readonly Certificate[] {
+  if (!systemRoots) {
+    systemRoots = [];
+    for (const pem of rootCertificates) {
+      for (const block of decodePemBlocks(pem)) {
+        try {
+          systemRoots.push(parseCertificate(block.der));
+        } catch (error) {
+          // A root this parser cannot read cannot anchor a chain either; skip it.
+          if (!(error instanceof Asn1Error)) throw error;
+        }
+      }
+    }
+  }
+  return systemRoots;
+}
