@@ -86,6 +86,46 @@ describe.skipIf(python.skip)('XML interop with plistlib' + python.reason, () => 
   });
 });
 
+/** Returns our reading of one scalar element, or 'rejected'. */
+function ourScalar(xml: string): CanonicalPlist | 'rejected' {
+  try {
+    return modelCanonical(readXmlPlist(Buffer.from(`<plist>${xml}</plist>`)).value);
+  } catch {
+    return 'rejected';
+  }
+}
+
+describe.skipIf(python.skip)('scalar spellings against plistlib' + python.reason, () => {
+  // Where the readers differ on purpose, the difference is listed with our result.
+  const DIFFERENCES: Record<string, CanonicalPlist | 'rejected'> = {
+    '<real>1_0</real>': 'rejected', // Python's float() accepts digit separators; plist writers never produce them.
+    '<integer>1_000</integer>': 'rejected', // likewise int()
+    '<integer>-0x10</integer>': { int: '-16' }, // plistlib checks for 0x only at the start; CoreFoundation reads a signed hex value
+    '<date>2014-02-23T09:21:06.034Z</date>': { date: '2014-02-23T09:21:06.034000Z' }, // plistlib has no fractional seconds
+    '<date>2014-02-23Z</date>': 'rejected', // plistlib accepts truncated dates; Apple's format has every field
+  };
+  const SAME = [
+    '<real>1.0</real>', '<real>-1.5e3</real>', '<real>1E+2</real>', '<real>.5</real>', '<real>5.</real>', '<real>nan</real>', '<real>NaN</real>',
+    '<real>-inf</real>', '<real>+inf</real>', '<real>Infinity</real>', '<real>-infinity</real>', '<real>  2.5\n</real>', '<real>1e400</real>',
+    '<real>-1e400</real>', '<real>4.9e-324</real>', '<real>0x10</real>', '<real>1.2.3</real>', '<real></real>',
+    '<integer>42</integer>', '<integer> 42 </integer>', '<integer>+5</integer>', '<integer>007</integer>', '<integer>0X1f</integer>',
+    '<integer>0xDEADBEEF</integer>', '<integer>-9223372036854775809</integer>', '<integer>1.0</integer>', '<integer>1e3</integer>', '<integer></integer>',
+    '<date>2014-02-23T09:21:06Z</date>', '<date>1969-12-31T23:59:59Z</date>',
+  ];
+  const documents = [...SAME, ...Object.keys(DIFFERENCES)];
+
+  it('reads spellings as plistlib does', () => {
+    const outcomes = plistlibCanonicalMany(documents.map((xml) => Buffer.from(`<plist>${xml}</plist>`)));
+    documents.forEach((xml, i) => {
+      const outcome = outcomes[i];
+      const theirs = outcome.ok ? outcome.value : 'rejected';
+      const expected = xml in DIFFERENCES ? DIFFERENCES[xml] : theirs;
+      expect(ourScalar(xml), xml).toEqual(expected);
+      if (xml in DIFFERENCES) expect(theirs, `plistlib on ${xml}`).not.toEqual(expected);
+    });
+  });
+});
+
 const plistutil = needTools('plistutil', 'python3');
 describe.skipIf(plistutil.skip)('XML interop with plistutil' + plistutil.reason, () => {
   const documents = [EVERY_TYPE, ...sampleDocuments(20, 4, { carriageReturns: true })];

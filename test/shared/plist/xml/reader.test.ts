@@ -178,6 +178,12 @@ describe('document forms', () => {
     expect(result.warnings[0]).toMatch(/^line 3: white space at the start of the file/);
   });
 
+  it('resolves references in attribute values', () => {
+    const result = parseXmlPlistText('<plist version="1&#46;0" note=\'a&amp;b\'><true/></plist>');
+    expect(result.warnings).toEqual([]);
+    expect(parseXmlPlistText('<plist version="&#50;.0"><true/></plist>').warnings[0]).toContain('unexpected plist version "2.0"');
+  });
+
   it('warns on an unknown plist version', () => {
     const result = parseXmlPlistText('<plist version="2.0"><true/></plist>');
     expect(result.warnings[0]).toContain('unexpected plist version "2.0"');
