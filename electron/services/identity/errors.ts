@@ -23,6 +23,8 @@ export type IdentityErrorCode =
   | 'malformed'
   /** An iteration count or size beyond the reader's limits. */
   | 'limit-exceeded'
+  /** An identity, key or certificate file does not exist or cannot be read. */
+  | 'unreadable-file'
   /** The arguments to importIdentity do not describe one identity. */
   | 'invalid-arguments';
 

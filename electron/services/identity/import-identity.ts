@@ -1,6 +1,5 @@
-// Identity import: a private key with its certificate and chain, from a PKCS#12 file or from
-// PEM/DER certificate and key files. Used by the CLI's sign and decrypt commands now, and by
-// the app's IPC later (which sends the renderer `description` only, never the key).
+// Identity import from bytes: a private key with its certificate and chain, from a PKCS#12
+// file or from PEM/DER certificate and key files.
 
 import type { KeyObject } from 'node:crypto';
 
@@ -12,12 +11,6 @@ import { checkSupportedKey } from './key-type.ts';
 import { readPkcs12 } from './pkcs12.ts';
 import { containsPemPrivateKey, loadPrivateKeys } from './private-key.ts';
 import { selectSigner, uniqueCertificates, type CertificateCandidate, type KeyCandidate } from './signer.ts';
-
-export { loadCertificates } from './certificates.ts';
-export { IdentityError, type IdentityErrorCode } from './errors.ts';
-export type { IdentityDescription } from './describe.ts';
-export { describeKeyObject } from './key-type.ts';
-export * from './passphrase.ts';
 
 export interface Identity {
   /** The signer certificate, DER. */

@@ -132,7 +132,7 @@ function passphraseError(passphrase: string | undefined, file: string): Identity
   if (passphrase === undefined) {
     return new IdentityError('passphrase-required', `${file} is protected by a passphrase. Give the passphrase to open the file.`, { file });
   }
-  return new IdentityError('wrong-passphrase', `Wrong passphrase for ${file}: the integrity check failed. Check the passphrase and try again.`, { file });
+  return new IdentityError('wrong-passphrase', `Wrong passphrase for ${file}: the integrity check failed. Check the passphrase and try again (if it is right, the file is damaged).`, { file });
 }
 
 function damaged(file: string, what: string): IdentityError {
