@@ -1,5 +1,7 @@
 // Reading certificates from PEM bundles and DER files (.pem, .crt, .cer).
 
+import { X509Certificate } from 'node:crypto';
+
 import { Asn1Error } from '../../../shared/asn1/errors.ts';
 import { parseAsn1 } from '../../../shared/asn1/reader.ts';
 import { parseCertificate, type Certificate } from '../../../shared/x509/certificate.ts';
@@ -72,10 +74,20 @@ function certificatesFromDer(bytes: Uint8Array, file: string): Certificate[] {
 }
 
 function parseOrExplain(der: Uint8Array, where: string, file: string): Certificate {
+  let certificate: Certificate;
   try {
-    return parseCertificate(der);
+    certificate = parseCertificate(der);
   } catch (error) {
     if (!(error instanceof Asn1Error)) throw error;
     throw new IdentityError('malformed', `${where}: not a valid X.509 certificate: ${error.message}.`, { file, cause: error });
   }
+
+  // Signing and chain checks hand the certificate to Node's OpenSSL, which is stricter than
+  // the shared parser (it decodes the public key and every extension), so it must accept it too.
+  try {
+    new X509Certificate(der);
+  } catch (error) {
+    throw new IdentityError('malformed', `${where}: not a valid X.509 certificate: OpenSSL rejects it (${(error as Error).message}).`, { file, cause: error });
+  }
+  return certificate;
 }

@@ -64,7 +64,7 @@ export function selectSigner(keys: readonly KeyCandidate[], certificates: readon
   }
   if (pairs.length > 1) {
     const names = pairs.map(({ key, matches }) => key.friendlyName ?? matches[0].certificate.subject.display).join('; ');
-    throw new IdentityError('ambiguous-key', `${file} holds ${pairs.length} private keys with certificates (${names}). Choose one by its friendly name.`, { file });
+    throw new IdentityError('ambiguous-key', `${file} holds ${pairs.length} private keys with certificates (${names}). Choose one by its friendly name (the CLI's --key-name).`, { file });
   }
 
   // One key may have several certificates (a renewal with the same key): prefer the one tied
