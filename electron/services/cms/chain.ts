@@ -10,7 +10,7 @@ import { bytesEqual } from '../../../shared/asn1/bytes.ts';
 import { decodePemBlocks } from '../../../shared/cms/pem.ts';
 import { type Certificate, parseCertificate } from '../../../shared/x509/certificate.ts';
 
-/** Longest chain followed; real chains have 2 to 4 certificates. */
+/** Maximum chain length followed; the chains seen in signed profiles have 2 to 4 certificates. */
 const MAX_CHAIN_LENGTH = 10;
 
 export interface ChainFacts {
@@ -70,7 +70,7 @@ function findIssuer(certificate: Certificate, pool: readonly Certificate[]): Cer
   );
 }
 
-/** An AKI that disagrees with the candidate's SKI rules the candidate out; a missing one does not. */
+/** Returns false when the AKI disagrees with the candidate's SKI; a missing identifier rules nothing out. */
 function keyIdentifiersAgree(certificate: Certificate, candidate: Certificate): boolean {
   if (!certificate.authorityKeyIdentifier || !candidate.subjectKeyIdentifier) return true;
   return bytesEqual(certificate.authorityKeyIdentifier, candidate.subjectKeyIdentifier);

@@ -1,5 +1,5 @@
-// Warnings about a signer certificate, given before signing so that nobody ships a profile
-// that devices will show as "Not Verified".
+// Warnings about a signer certificate, given at signing time so that a profile that devices
+// would show as "Not Verified" is caught before it is distributed.
 
 import { bytesEqual } from '../../../shared/asn1/bytes.ts';
 import type { Certificate } from '../../../shared/x509/certificate.ts';

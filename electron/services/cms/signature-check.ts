@@ -17,11 +17,11 @@ export interface SignerSignatureCheck {
   readonly digestMatches: boolean;
   /** True when the signature verifies with the signer certificate's public key. */
   readonly signatureVerifies: boolean;
-  /** Why the check failed, in words; empty when both are true. */
+  /** Reasons for a failed check, in words; empty when both are true. */
   readonly problems: readonly string[];
 }
 
-/** How Node's crypto.verify is called for one signature algorithm. */
+/** Arguments of Node's crypto.verify for one signature algorithm. */
 interface VerifyScheme {
   /** Hash name, or null for Ed25519 (which hashes internally). */
   readonly hash: VerifyDigest | null;

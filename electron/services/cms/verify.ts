@@ -52,7 +52,10 @@ export interface VerifyResult {
   readonly content: Uint8Array | null;
 }
 
-/** Verifies CMS SignedData given as DER, BER, PEM or base64. Never raises for bad input: problems become status 'error' or 'invalid'. */
+/**
+ * Verifies CMS SignedData given as DER, BER, PEM or base64. Malformed input and unsupported
+ * algorithms come back as status 'error', not as exceptions; only a bug raises.
+ */
 export function verify(input: Uint8Array, options: VerifyOptions = {}): VerifyResult {
   const bytes = cmsBytes(input);
   // DER that is not a ContentInfo (cut short, or another structure) is an error; other input is simply unsigned.
