@@ -82,7 +82,7 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string | undefined, fi
           certificates.push({ der: bag.certificate, attributes: bag.attributes });
           break;
         case 'other':
-          notes.push(`${file}: ignored a ${bag.description} bag.`);
+          notes.push(`${file}: ignored ${bag.description}, which identity import does not use.`);
           break;
         default:
           assertNeverBag(bag);

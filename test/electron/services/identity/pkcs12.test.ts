@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { IdentityError, importIdentity, type Identity } from '../../../../electron/services/identity/index.ts';
+import { derExplicit, derInteger, derOctetString, derOid, derSequence } from '../../../../shared/asn1/writer.ts';
 import { needCorpus, needTools } from '../../../support/environment.ts';
 import { OpensslWorkspace, type Issued } from './fixtures.ts';
 
@@ -294,6 +295,28 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
     const chosen = importIdentity({ p12, passphrase: PASS, file: 'two-keys.p12', keyName: 'second' });
     expect(fingerprintOf(chosen.certificate)).toBe(ws.fingerprint(second.certPath));
     expect(chosen.description.keyType).toBe('EC P-256');
+
+    // openssl sets localKeyID to the SHA-1 of the certificate, which -info prints per bag.
+    const sha1Line = ws.run(['x509', '-in', leaf.certPath, '-noout', '-fingerprint', '-sha1']).toString('utf8');
+    const localKeyId = sha1Line.trim().split('=')[1].replaceAll(':', '');
+    const byId = importIdentity({ p12, passphrase: PASS, file: 'two-keys.p12', keyName: localKeyId });
+    expect(fingerprintOf(byId.certificate)).toBe(ws.fingerprint(leaf.certPath));
+  });
+
+  it('other bags noted', () => {
+    // A plain SafeContents with a crlBag (RFC 7292 bag type 1.2.840.113549.1.12.10.1.4), which
+    // openssl cannot write, spliced in front of an openssl file.
+    const crlBag = derSequence(derOid('1.2.840.113549.1.12.10.1.4'), derExplicit(0, derSequence(derOid('1.2.840.113549.1.9.23.1'), derExplicit(0, derOctetString(new Uint8Array([0x30, 0x00]))))));
+    const extra = derSequence(derInteger(3n), derSequence(derOid('1.2.840.113549.1.7.1'), derExplicit(0, derOctetString(derSequence(derSequence(derOid('1.2.840.113549.1.7.1'), derExplicit(0, derOctetString(derSequence(crlBag)))))))));
+    const identityPart = ws.run(['pkcs12', '-export', '-inkey', leaf.keyPath, '-in', leaf.certPath, '-passout', `pass:${PASS}`, '-nomac']);
+    const p12 = ws.spliceP12('with-crl', [Buffer.from(extra), identityPart]);
+
+    const identity = importIdentity({ p12, passphrase: PASS, file: 'with-crl.p12' });
+    expect(fingerprintOf(identity.certificate)).toBe(ws.fingerprint(leaf.certPath));
+    expect(identity.description.notes).toEqual([
+      'with-crl.p12 has no MAC, so its integrity was not checked.',
+      'with-crl.p12: ignored crlBag (1.2.840.113549.1.12.10.1.4), which identity import does not use.',
+    ]);
   });
 
   it('chain files added to p12', () => {
