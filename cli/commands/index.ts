@@ -2,7 +2,11 @@
 
 import type { Command } from '../command.ts';
 import { convertCommand } from './convert.ts';
+import { decryptCommand } from './decrypt.ts';
 import { diffCommand } from './diff.ts';
+import { encryptCommand } from './encrypt.ts';
 import { inspectCommand } from './inspect.ts';
+import { signCommand } from './sign.ts';
+import { verifyCommand } from './verify.ts';
 
-export const commands: readonly Command[] = [inspectCommand, convertCommand, diffCommand];
+export const commands: readonly Command[] = [inspectCommand, signCommand, verifyCommand, encryptCommand, decryptCommand, convertCommand, diffCommand];

@@ -1,0 +1,146 @@
+// `mobileconfig encrypt IN (-o OUT --recipient PEM... | --recipients-dir DIR --out-dir DIR) [--cipher ...] [signing options]`
+
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { CONTENT_CIPHERS, DEFAULT_CONTENT_CIPHER, encryptProfile, sign, SIGNING_DIGESTS, type ContentCipherName, type SigningDigest } from '../../electron/services/cms/index.ts';
+import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
+import { loadCertificates, type Identity } from '../../electron/services/identity/index.ts';
+import { OID_AT_COMMON_NAME } from '../../shared/asn1/oids.ts';
+import { parseCertificate } from '../../shared/x509/certificate.ts';
+import { nameAttributeValue } from '../../shared/x509/name.ts';
+import { parseChoice, parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
+import { hasIdentityOptions, IDENTITY_HELP, IDENTITY_OPTIONS, loadIdentity } from '../identity-options.ts';
+import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
+import { describeFailure } from '../report-error.ts';
+import { readSignableContent } from './sign.ts';
+
+const HELP = `Usage: mobileconfig encrypt IN -o OUT --recipient FILE... [--cipher NAME] [signing options]
+       mobileconfig encrypt IN --recipients-dir DIR --out-dir DIR [--cipher NAME] [signing options]
+
+Encrypts the PayloadContent of a profile for device certificates: the payload array is written
+as its own plist, encrypted as CMS EnvelopedData (RSA PKCS#1 v1.5 key transport, which is what
+Apple devices unwrap; recipients by issuer and serial number) and stored as data under
+EncryptedPayloadContent. The other top-level keys stay readable. With an identity the result is
+then signed (encrypt first, then sign, as devices expect).
+
+Options:
+  -o, --output FILE       where to write (with --recipient)
+  --recipient FILE        a recipient's certificate, PEM or DER; repeat for several recipients
+                          in one file
+  --recipients-dir DIR    batch mode: one encrypted profile per certificate found in DIR
+                          (*.pem, *.crt, *.cer, *.der); a bad certificate is reported and skipped
+  --out-dir DIR           batch mode: where the files go, named after each certificate's
+                          common name and serial number
+  --cipher NAME           aes-256-cbc (default), aes-128-cbc or des-ede3-cbc
+  --digest NAME           signing digest when signing: sha256 (default), sha384, sha512
+
+${IDENTITY_HELP}
+Exit codes: 0 all written, 1 IN, a certificate or a write failed (batch mode still writes the
+others), 2 usage error.
+`;
+
+export const encryptCommand: Command = {
+  name: 'encrypt',
+  summary: 'encrypt a profile for device certificates (and optionally sign it)',
+  help: HELP,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs('encrypt', args, {
+      output: { type: 'string', short: 'o' },
+      recipient: { type: 'string', multiple: true },
+      'recipients-dir': { type: 'string' },
+      'out-dir': { type: 'string' },
+      cipher: { type: 'string' },
+      digest: { type: 'string' },
+      ...IDENTITY_OPTIONS,
+    });
+    if (positionals.length !== 1) throw new UsageError('encrypt: give exactly one input file.');
+    const batch = values['recipients-dir'] !== undefined || values['out-dir'] !== undefined;
+    if (batch && (!values['recipients-dir'] || !values['out-dir'])) throw new UsageError('encrypt: --recipients-dir and --out-dir go together.');
+    if (batch && (values.output || values.recipient)) throw new UsageError('encrypt: use either -o with --recipient, or --recipients-dir with --out-dir.');
+    if (!batch && !values.output) throw new UsageError('encrypt: -o OUT is required.');
+    if (!batch && !values.recipient?.length) throw new UsageError('encrypt: give at least one --recipient certificate.');
+    const cipher = parseChoice<ContentCipherName>('encrypt', 'cipher', values.cipher, CONTENT_CIPHERS, DEFAULT_CONTENT_CIPHER);
+    const digest = parseChoice<SigningDigest>('encrypt', 'digest', values.digest, SIGNING_DIGESTS, 'sha256');
+    const input = positionals[0];
+
+    let profile: Uint8Array;
+    let signer: Identity | undefined;
+    try {
+      profile = await readSignableContent(input, io);
+      signer = hasIdentityOptions(values) ? await loadIdentity(values, io) : undefined;
+    } catch (error) {
+      io.stderr(`${describeFailure(input, error)}\n`);
+      return EXIT_FILE_FAILED;
+    }
+
+    const seal = (recipients: Uint8Array[]): Uint8Array => {
+      const encrypted = encryptProfile(profile, recipients, { cipher, file: input });
+      if (!signer) return encrypted;
+      return sign(encrypted, signer, { digest }).der;
+    };
+
+    if (batch) return encryptForEach(input, values['recipients-dir']!, values['out-dir']!, seal, io);
+
+    try {
+      const recipients: Uint8Array[] = [];
+      for (const file of values.recipient!) recipients.push(...loadCertificates(await io.readFile(file), file));
+      await writeFileAtomic(path.resolve(values.output!), seal(recipients));
+      io.stderr(`Encrypted ${input} for ${recipients.length} recipient${recipients.length === 1 ? '' : 's'} (${cipher})${signer ? ' and signed it' : ''} -> ${values.output}\n`);
+      return EXIT_OK;
+    } catch (error) {
+      io.stderr(`${describeFailure(input, error)}\n`);
+      return EXIT_FILE_FAILED;
+    }
+  },
+};
+
+const CERTIFICATE_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
+
+/** Batch mode: one output per certificate in `dir`; failures are reported and skipped. */
+async function encryptForEach(input: string, dir: string, outDir: string, seal: (recipients: Uint8Array[]) => Uint8Array, io: CliIo): Promise<number> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => CERTIFICATE_EXTENSIONS.has(path.extname(name).toLowerCase())).sort();
+  } catch (error) {
+    io.stderr(`${describeFailure(dir, error)}\n`);
+    return EXIT_FILE_FAILED;
+  }
+  if (names.length === 0) {
+    io.stderr(`${dir}: no certificate files (*.pem, *.crt, *.cer, *.der) found.\n`);
+    return EXIT_FILE_FAILED;
+  }
+
+  const used = new Set<string>();
+  let failures = 0;
+  let written = 0;
+  for (const [index, name] of names.entries()) {
+    const certFile = path.join(dir, name);
+    const progress = `[${index + 1}/${names.length}]`;
+    try {
+      for (const der of loadCertificates(await io.readFile(certFile), certFile)) {
+        const outFile = path.join(outDir, uniqueOutputName(der, used));
+        await writeFileAtomic(path.resolve(outFile), seal([der]));
+        written++;
+        io.stderr(`${progress} ${name} -> ${outFile}\n`);
+      }
+    } catch (error) {
+      failures++;
+      io.stderr(`${progress} ${describeFailure(certFile, error)} (skipped)\n`);
+    }
+  }
+
+  io.stderr(`Encrypted ${input} for ${written} device${written === 1 ? '' : 's'}; ${failures} certificate file${failures === 1 ? '' : 's'} skipped.\n`);
+  return failures === 0 ? EXIT_OK : EXIT_FILE_FAILED;
+}
+
+/** Names an output after the certificate's common name and serial, unique within one run. */
+function uniqueOutputName(der: Uint8Array, used: Set<string>): string {
+  const certificate = parseCertificate(der);
+  const commonName = nameAttributeValue(certificate.subject, OID_AT_COMMON_NAME) ?? 'device';
+  const base = `${commonName.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 64) || 'device'}-${certificate.serialNumber.slice(-16)}`;
+  let name = `${base}.mobileconfig`;
+  for (let n = 2; used.has(name); n++) name = `${base}-${n}.mobileconfig`;
+  used.add(name);
+  return name;
+}
