@@ -1,9 +1,9 @@
 // BER/DER reader: turns bytes into a tree of TLV nodes.
 //
-// It accepts the BER forms found in real CMS files (indefinite lengths closed by
-// end-of-contents, long-form tags, constructed strings made of segments) and checks every
-// length against the input before it slices, so a truncated or hostile file ends in an
-// Asn1Error rather than an out-of-range read or unbounded recursion. Nodes share the input
+// It accepts the BER forms found in real CMS files: indefinite lengths closed by
+// end-of-contents, long-form tags, and constructed strings made of segments. Every length is
+// checked against the input before it slices, and nesting is limited, so a truncated or
+// hostile file ends in an Asn1Error rather than an out-of-range read or deep recursion. Nodes share the input
 // buffer (subarrays), nothing is copied.
 
 import { Asn1Error } from './errors.ts';

@@ -1,7 +1,7 @@
 // Typed readers for parsed ASN.1 nodes, and shape checks that name the structure being read.
 //
 // Every helper takes `structure`, the name of the field in its ASN.1 module
-// (`SignerInfo.version`), so that an error says where in the file the bad value sits.
+// (`SignerInfo.version`), so that an error names where in the file the bad value sits.
 
 import { concatBytes } from './bytes.ts';
 import { Asn1Error } from './errors.ts';
@@ -72,7 +72,7 @@ export function expectContext(node: Asn1Node, tag: number, structure: string): A
 export function unwrapExplicit(node: Asn1Node, tag: number, structure: string): Asn1Node {
   expectTag(node, 'context', tag, structure, true);
   if (node.children.length !== 1) {
-    throw new Asn1Error(`explicit [${tag}] holds ${node.children.length} elements`, { offset: node.offset, structure, expected: 'exactly one element' });
+    throw new Asn1Error(`explicit [${tag}] contains ${node.children.length} elements`, { offset: node.offset, structure, expected: 'exactly one element' });
   }
   return node.children[0];
 }
@@ -121,7 +121,9 @@ export function readOid(node: Asn1Node, structure = 'OBJECT IDENTIFIER'): string
 
   // The first subidentifier packs the first two arcs as 40 * first + second.
   const head = arcs[0];
-  const first = head < 40n ? 0n : head < 80n ? 1n : 2n;
+  let first = 2n;
+  if (head < 40n) first = 0n;
+  else if (head < 80n) first = 1n;
   const parts = [first, head - first * 40n, ...arcs.slice(1)];
   return parts.map(String).join('.');
 }
@@ -247,7 +249,7 @@ export function readString(node: Asn1Node, structure = 'string'): string {
     }
   } catch (error) {
     if (error instanceof Asn1Error) throw error;
-    throw new Asn1Error(`${describeNode(node)} holds invalid character data`, { offset: node.offset, structure, expected: 'valid encoded text' });
+    throw new Asn1Error(`${describeNode(node)} contains invalid character data`, { offset: node.offset, structure, expected: 'valid encoded text' });
   }
 }
 

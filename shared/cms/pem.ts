@@ -40,8 +40,8 @@ export type CmsArmour = 'der' | 'pem' | 'base64';
 
 /**
  * Returns the DER (or BER) bytes of CMS input given as binary, as a PEM block with one of
- * CMS_PEM_LABELS, or as bare base64 of data that starts with a SEQUENCE. Returns null when
- * the input is none of these, so that callers can try other formats.
+ * CMS_PEM_LABELS, or as bare base64 of data that starts with a SEQUENCE. Returns null for
+ * any other input, so that callers can try other formats.
  */
 export function decodeCmsArmour(bytes: Uint8Array): { der: Uint8Array; armour: CmsArmour } | null {
   if (bytes.length > 0 && bytes[0] === 0x30) return { der: bytes, armour: 'der' };

@@ -24,8 +24,11 @@ export interface ChainFacts {
   readonly outOfValidity: readonly Certificate[];
 }
 
-/** Certificates verified as issuer of another, keyed `issuer sha256 > subject sha256`, to skip repeated signature checks. */
+/** Results of issuer signature checks, keyed `issuer sha256>subject sha256`, so repeated checks are skipped. */
 const issuedCache = new Map<string, boolean>();
+
+/** Entries kept before the cache starts over, which bounds its memory in a long-running app. */
+const MAX_CACHED_CHECKS = 4096;
 
 /**
  * Builds the chain of `signer`. Intermediates come from `embedded` only; a root may also come
@@ -105,6 +108,7 @@ function signatureIssuedBy(certificate: Certificate, issuer: Certificate): boole
     // A key or signature algorithm OpenSSL cannot use means "not verified by this issuer".
     verified = false;
   }
+  if (issuedCache.size >= MAX_CACHED_CHECKS) issuedCache.clear();
   issuedCache.set(key, verified);
   return verified;
 }

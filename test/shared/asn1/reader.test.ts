@@ -227,3 +227,19 @@ describe('value readers', () => {
     expect(error.message).toBe('SignedData: found SET (expected SEQUENCE) at byte 0');
   });
 });
+
+describe('parseAsn1 on random input', () => {
+  it('raises only Asn1Error', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        try {
+          parseAsn1(bytes);
+        } catch (error) {
+          if (!(error instanceof Asn1Error)) throw error;
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -91,3 +91,29 @@ describe.skipIf(tools.skip)('parseSignedDataContentInfo on openssl output' + too
     }
   });
 });
+
+describe.skipIf(tools.skip)('parseSignedDataContentInfo on mutated input' + tools.reason, () => {
+  let pki: Pki;
+  beforeAll(() => {
+    pki = makePki();
+    pki.write('content.xml', CONTENT);
+  });
+  afterAll(() => pki?.cleanup());
+
+  it('raises only Asn1Error or CmsError', async () => {
+    const fc = await import('fast-check');
+    const der = new Uint8Array(pki.openssl(['cms', '-sign', '-binary', '-nodetach', '-stream', '-outform', 'DER', '-in', 'content.xml', '-signer', pki.leafEc.certPath, '-inkey', pki.leafEc.keyPath]));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(der.length - 1), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), (changes) => {
+        const copy = new Uint8Array(der);
+        for (const [index, mask] of changes) copy[index] ^= mask;
+        try {
+          parseSignedDataContentInfo(copy);
+        } catch (error) {
+          if (!(error instanceof Asn1Error) && !(error instanceof CmsError)) throw error;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
