@@ -39,7 +39,7 @@ export function hasIdentityOptions(values: IdentityOptionValues): boolean {
   return values.identity !== undefined || values.cert !== undefined || values.key !== undefined;
 }
 
-/** Imports the identity the options name; IdentityError says what is wrong (wrong passphrase, no matching certificate, ...). */
+/** Imports the identity the options name. Raises IdentityError for a wrong passphrase, a key without its certificate, and similar problems. */
 export function loadIdentity(values: IdentityOptionValues, io: CliIo): Promise<Identity> {
   return importIdentityFromFiles(
     { identity: values.identity, cert: values.cert, key: values.key, chain: values.chain, keyName: values['key-name'] },

@@ -44,7 +44,7 @@ export interface EnvelopeFacts {
 export function unwrapSignedContainer(der: Uint8Array, file?: string): { content: Uint8Array; facts: SignatureFacts; warnings: string[] } {
   const { content, signedData } = unwrapSignedData(der);
   if (content === null) {
-    throw new CmsError('malformed', `${file ? `${file}: ` : ''}the CMS signature is detached: the file holds no signed content to open`);
+    throw new CmsError('malformed', `${file ? `${file}: ` : ''}the CMS signature is detached: the file contains no signed content to open`);
   }
 
   const warnings: string[] = [];

@@ -120,7 +120,7 @@ describe.skipIf(tools.skip || corpus.skip)('convert every corpus plist' + (tools
   }
 });
 
-/** Rewrites each {"uid": n} of a canonical reading as the CF$UID dictionary that XML holds instead. */
+/** Rewrites each {"uid": n} of a canonical reading as the CF$UID dictionary that the XML form contains instead. */
 function uidsAsCfDicts(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(uidsAsCfDicts);
   if (value === null || typeof value !== 'object') return value;

@@ -77,7 +77,7 @@ export const WIFI_PROFILE_PAYLOADS = [
 ];
 
 /**
- * An iOS profile stub (the plist iOS keeps for an installed profile) with `signerCertBase64`
+ * Returns an iOS profile stub (the plist iOS keeps for an installed profile) with `signerCertBase64`
  * as its one `SignerCerts` entry.
  */
 export function stubXml(signerCertBase64: string): string {

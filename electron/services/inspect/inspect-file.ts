@@ -75,7 +75,7 @@ function describeStub(root: PlistDict, warnings: string[]): InspectReport['stub'
   return { facts: summarizeStubFacts(root), signerCerts };
 }
 
-/** The problem and its place, without the file name, which the report carries separately. */
+/** Describes the problem and its place, without the file name, which the report carries separately. */
 function errorReason(error: unknown, file?: string): string {
   if (error instanceof PlistError) {
     const where = error.line !== undefined ? `line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''}: ` : error.offset !== undefined ? `at byte ${error.offset}: ` : '';
