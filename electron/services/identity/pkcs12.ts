@@ -17,6 +17,13 @@ import type { PasswordEncryptionScheme } from '../../../shared/pkcs12/encryption
 /** Largest PKCS#12 file read; identity files are a few KiB. */
 export const MAX_PKCS12_FILE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Most key-derivation iterations one import may spend, all MAC checks and decryptions
+ * together. A file made by OpenSSL 3 defaults needs about 6,000. The bound stops a file with
+ * many bags at the per-value iteration limit from running for minutes.
+ */
+export const MAX_TOTAL_ITERATIONS = 4_000_000;
+
 export interface Pkcs12Key {
   readonly key: KeyObject;
   readonly attributes: BagAttributes;
@@ -39,7 +46,7 @@ export interface Pkcs12Contents {
  * empty passphrase is tried, and failure raises 'passphrase-required' instead of
  * 'wrong-passphrase'. Every failure is an IdentityError naming `file`.
  */
-export function readPkcs12(bytes: Uint8Array, passphrase: string | undefined, file: string): Pkcs12Contents {
+export function readPkcs12(bytes: Uint8Array, passphrase: string | undefined, file: string, maxTotalIterations = MAX_TOTAL_ITERATIONS): Pkcs12Contents {
   if (bytes.length > MAX_PKCS12_FILE_BYTES) {
     throw new IdentityError('limit-exceeded', `${file} is ${bytes.length} bytes, more than the ${MAX_PKCS12_FILE_BYTES} bytes a PKCS#12 file may have.`, { file });
   }
@@ -47,9 +54,10 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string | undefined, fi
     const pfx = parsePfx(bytes);
     const notes: string[] = [];
     const badPassphrase = (): IdentityError => passphraseError(passphrase, file);
+    const budget = new IterationBudget(file, maxTotalIterations);
 
     // The MAC shows which passphrase encoding is right. Without a MAC, every encoding is tried.
-    const encodings = orderEncodings(pfx, passwordEncodings(passphrase), badPassphrase);
+    const encodings = orderEncodings(pfx, passwordEncodings(passphrase), budget, badPassphrase);
     const macVerified = pfx.mac !== null;
     if (!macVerified) notes.push(`${file} has no MAC, so its integrity was not checked.`);
 
@@ -60,7 +68,7 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string | undefined, fi
         bags.push(...parseSafeContents(info.safeContents, structure));
         return;
       }
-      const decrypted = decryptAny(info.scheme, info.encryptedContent, encodings, (plaintext) => parseSafeContents(plaintext, structure));
+      const decrypted = decryptAny(info.scheme, info.encryptedContent, encodings, budget, (plaintext) => parseSafeContents(plaintext, structure));
       if (decrypted === null) throw macVerified ? damaged(file, 'a certificate or key container') : badPassphrase();
       bags.push(...decrypted);
     });
@@ -73,7 +81,7 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string | undefined, fi
           keys.push({ key: privateKeyFromPkcs8(bag.privateKeyInfo, file, index), attributes: bag.attributes });
           break;
         case 'shrouded-key': {
-          const key = decryptAny(bag.scheme, bag.encryptedData, encodings, (plaintext) => privateKeyFromPkcs8(plaintext, file, index));
+          const key = decryptAny(bag.scheme, bag.encryptedData, encodings, budget, (plaintext) => privateKeyFromPkcs8(plaintext, file, index));
           if (key === null) throw macVerified ? damaged(file, 'the private key') : badPassphrase();
           keys.push({ key, attributes: bag.attributes });
           break;
@@ -93,10 +101,13 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string | undefined, fi
 }
 
 /** Puts the MAC-verified encoding first, or raises when no encoding verifies the MAC. */
-function orderEncodings(pfx: Pfx, encodings: PasswordEncoding[], badPassphrase: () => IdentityError): PasswordEncoding[] {
+function orderEncodings(pfx: Pfx, encodings: PasswordEncoding[], budget: IterationBudget, badPassphrase: () => IdentityError): PasswordEncoding[] {
   if (pfx.mac === null) return encodings;
   const mac = pfx.mac;
-  const verified = encodings.find((encoding) => verifyMac(mac, pfx.authenticatedSafe, encoding));
+  const verified = encodings.find((encoding) => {
+    budget.spend(mac.iterations);
+    return verifyMac(mac, pfx.authenticatedSafe, encoding);
+  });
   if (verified === undefined) throw badPassphrase();
   return [verified, ...encodings.filter((encoding) => encoding !== verified)];
 }
@@ -106,8 +117,10 @@ function orderEncodings(pfx: Pfx, encodings: PasswordEncoding[], badPassphrase: 
  * A wrong key can yield valid padding by chance, so garbage that fails to parse counts as
  * "did not decrypt" too. Returns null when no encoding works.
  */
-function decryptAny<T>(scheme: PasswordEncryptionScheme, ciphertext: Uint8Array, encodings: PasswordEncoding[], interpret: (plaintext: Uint8Array) => T): T | null {
+function decryptAny<T>(scheme: PasswordEncryptionScheme, ciphertext: Uint8Array, encodings: PasswordEncoding[], budget: IterationBudget, interpret: (plaintext: Uint8Array) => T): T | null {
   for (const encoding of encodings) {
+    // The PKCS#12 PBE schemes run the KDF twice, once for the key and once for the IV.
+    budget.spend(scheme.kind === 'pkcs12-pbe' ? 2 * scheme.iterations : scheme.iterations);
     const plaintext = decryptWithScheme(scheme, ciphertext, encoding);
     if (plaintext === null) continue;
     try {
@@ -118,6 +131,27 @@ function decryptAny<T>(scheme: PasswordEncryptionScheme, ciphertext: Uint8Array,
     }
   }
   return null;
+}
+
+/** Counts key-derivation iterations against a total. */
+class IterationBudget {
+  private spent = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly limit: number,
+  ) {}
+
+  spend(iterations: number): void {
+    this.spent += iterations;
+    if (this.spent > this.limit) {
+      throw new IdentityError(
+        'limit-exceeded',
+        `${this.file} needs more than ${this.limit} key-derivation iterations in total, so it is not opened (to avoid a long stall).`,
+        { file: this.file },
+      );
+    }
+  }
 }
 
 function privateKeyFromPkcs8(der: Uint8Array, file: string, bagIndex: number): KeyObject {

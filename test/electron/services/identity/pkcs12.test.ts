@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { IdentityError, importIdentity, type Identity } from '../../../../electron/services/identity/index.ts';
+import { readPkcs12 } from '../../../../electron/services/identity/pkcs12.ts';
 import { derExplicit, derInteger, derOctetString, derOid, derSequence } from '../../../../shared/asn1/writer.ts';
 import { needCorpus, needTools } from '../../../support/environment.ts';
 import { OpensslWorkspace, type Issued } from './fixtures.ts';
@@ -257,6 +258,23 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
     // A flipped byte under the MAC reads as a wrong passphrase; one in the structure is malformed.
     expect(outcomes.get('wrong-passphrase')).toBeGreaterThan(0);
     expect(outcomes.get('malformed')).toBeGreaterThan(0);
+  });
+
+  it('iteration count above limit', () => {
+    // With plaintext bags, -iter sets only the MAC's count, so openssl spends one derivation on it.
+    const p12 = ws.exportP12('iter-limit', leaf, PASS, ['-keypbe', 'NONE', '-certpbe', 'NONE', '-iter', '1000001']);
+    expect(ws.p12Info('iter-limit', PASS)).toContain('Iteration 1000001');
+    const error = importError(() => importIdentity({ p12, passphrase: PASS, file: 'iter-limit.p12' }));
+    expect(error.code).toBe('limit-exceeded');
+    expect(error.message).toContain('1000001');
+  });
+
+  it('total iteration budget', () => {
+    // A default file spends 3 x 2048 iterations: the MAC, the certificate container, the key.
+    const p12 = ws.exportP12('budget', leaf, PASS);
+    expect(readPkcs12(p12, PASS, 'budget.p12', 3 * 2048).keys).toHaveLength(1);
+    const error = importError(() => readPkcs12(p12, PASS, 'budget.p12', 3 * 2048 - 1));
+    expect(error.code).toBe('limit-exceeded');
   });
 
   it('PEM given as p12', () => {
