@@ -204,8 +204,8 @@ function requireParameters(parameters: Asn1Node | undefined, oid: string, struct
   return parameters;
 }
 
-function checkLength(actual: number, expected: number, what: string, structure: string): void {
-  if (actual !== expected) throw new Pkcs12Error('malformed', `${what} is ${actual} bytes, expected ${expected}`, { structure });
+function checkLength(actual: number, expected: number, fieldName: string, structure: string): void {
+  if (actual !== expected) throw new Pkcs12Error('malformed', `${fieldName} is ${actual} bytes, expected ${expected}`, { structure });
 }
 
 function unsupported(oid: string, structure: string, kind: string): Pkcs12Error {

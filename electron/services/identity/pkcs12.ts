@@ -169,8 +169,8 @@ function passphraseError(passphrase: string | undefined, file: string): Identity
   return new IdentityError('wrong-passphrase', `Wrong passphrase for ${file}: the integrity check failed. Check the passphrase and try again (if it is right, the file is damaged).`, { file });
 }
 
-function damaged(file: string, what: string): IdentityError {
-  return new IdentityError('malformed', `${file}: ${what} cannot be decrypted although the passphrase is right, so the file is damaged.`, { file });
+function damaged(file: string, part: string): IdentityError {
+  return new IdentityError('malformed', `${file}: ${part} cannot be decrypted although the passphrase is right, so the file is damaged.`, { file });
 }
 
 /** Runs `read`, turning structure errors from the shared parsers into IdentityErrors naming `file`. */
