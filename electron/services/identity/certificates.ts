@@ -67,10 +67,28 @@ function certificatesFromDer(bytes: Uint8Array, file: string): Certificate[] {
       if (!(error instanceof Asn1Error)) throw error;
       throw new IdentityError('malformed', `${file} is neither PEM nor a DER certificate: ${error.message} (at byte ${offset + (error.offset ?? 0)}).`, { file, cause: error });
     }
+    if (offset === 0 && looksLikePkcs12(element)) {
+      throw new IdentityError('malformed', `${file} is a PKCS#12 file, not a certificate. Pass it as the identity (--identity) instead.`, { file });
+    }
     certificates.push(parseOrExplain(element, `${file} at byte ${offset}`, file));
     offset += element.length;
   }
   return certificates;
+}
+
+/** True when `der` starts like a PFX: a SEQUENCE whose first element is INTEGER 3. */
+export function looksLikePkcs12(der: Uint8Array): boolean {
+  return der.length > 5 && der[0] === 0x30 && startsWithVersion3(der);
+}
+
+function startsWithVersion3(der: Uint8Array): boolean {
+  try {
+    const first = parseAsn1(der, { allowTrailing: true }).children[0];
+    return first !== undefined && first.tagClass === 'universal' && first.tag === 2 && first.contents.length === 1 && first.contents[0] === 3;
+  } catch (error) {
+    if (error instanceof Asn1Error) return false;
+    throw error;
+  }
 }
 
 function parseOrExplain(der: Uint8Array, where: string, file: string): Certificate {

@@ -7,6 +7,7 @@
 
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 
+import { looksLikePkcs12 } from './certificates.ts';
 import { IdentityError } from './errors.ts';
 import { looksLikePem, parsePemBlocks, type PemBlock } from './pem.ts';
 
@@ -68,6 +69,9 @@ function privateKeyFromDer(bytes: Uint8Array, passphrase: string | undefined, fi
     } catch (error) {
       lastError = error;
     }
+  }
+  if (looksLikePkcs12(bytes)) {
+    throw new IdentityError('malformed', `${file} is a PKCS#12 file, not a private key. Pass it as the identity (--identity) instead.`, { file });
   }
   if (passphrase !== undefined) throw explainKeyError(lastError, true, file, file);
   throw new IdentityError(

@@ -64,6 +64,12 @@ describe.skipIf(tools.skip)('certificate loading' + tools.reason, () => {
     expect(loadCertificates(trusted, 'trusted.pem')).toEqual([derOf(root)]);
   });
 
+  it('PKCS#12 given as certificate', () => {
+    const p12 = ws.exportP12('as-cert', leaf, 'pw');
+    const error = loadError(p12, 'as-cert.p12');
+    expect(error.message).toBe('as-cert.p12 is a PKCS#12 file, not a certificate. Pass it as the identity (--identity) instead.');
+  });
+
   it('empty file', () => {
     const error = loadError(new Uint8Array(0), 'empty.pem');
     expect(error.code).toBe('malformed');

@@ -133,6 +133,12 @@ describe.skipIf(tools.skip)('PEM and DER private keys' + tools.reason, () => {
     expect(error.message).toContain('cert-as-key.pem contains no private key (only CERTIFICATE blocks)');
   });
 
+  it('PKCS#12 given as key', () => {
+    const p12 = ws.exportP12('as-key', rsa, 'pw');
+    const error = importError(() => loadPrivateKeys(p12, 'pw', 'as-key.p12'));
+    expect(error.message).toBe('as-key.p12 is a PKCS#12 file, not a private key. Pass it as the identity (--identity) instead.');
+  });
+
   it('garbage DER key', () => {
     const error = importError(() => loadPrivateKeys(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]), undefined, 'junk.der'));
     expect(error.code).toBe('malformed');
