@@ -16,8 +16,15 @@ const MAX_CHAIN_LENGTH = 10;
 export interface ChainFacts {
   /** Signer first, then each issuer found. */
   readonly path: readonly Certificate[];
-  /** The intermediates are all in the file and the path ends at a self-signed root (from the file or the anchors). */
+  /**
+   * The intermediates are all in the file: the path ends at a self-signed root (from the file or
+   * the anchors), or at a CA certificate whose issuer is absent. Signers leave the root out of
+   * the file by convention, so a missing root alone does not make a chain incomplete; it leaves
+   * the chain untrusted until the root is given as an anchor.
+   */
   readonly complete: boolean;
+  /** Set when the path ends at a CA certificate whose issuer (the root) is neither in the file nor an anchor. */
+  readonly missingRoot: { readonly issuer: string } | null;
   /** A certificate on the path is one of the trust anchors. */
   readonly trusted: boolean;
   /** Certificates on the path (signer included) that are outside their validity period at the given time. */
@@ -38,7 +45,11 @@ const MAX_CACHED_CHECKS = 4096;
 export function buildChain(signer: Certificate, embedded: readonly Certificate[], anchors: readonly Certificate[], now: Date): ChainFacts {
   const roots = anchors.filter(isSelfSigned);
   const completePath = walk(signer, embedded, roots);
-  const complete = isSelfSigned(completePath[completePath.length - 1]);
+  const last = completePath[completePath.length - 1];
+  const endsAtRoot = isSelfSigned(last);
+  const endsAtIssuingCa = !endsAtRoot && completePath.length > 1 && last.basicConstraints?.ca === true;
+  const complete = endsAtRoot || endsAtIssuingCa;
+  const missingRoot = endsAtIssuingCa ? { issuer: last.issuer.display } : null;
 
   const anchorFingerprints = new Set(anchors.map((anchor) => anchor.sha256));
   const trustPath = walk(signer, embedded, anchors, anchorFingerprints);
@@ -46,7 +57,7 @@ export function buildChain(signer: Certificate, embedded: readonly Certificate[]
 
   const path = trusted ? trustPath : completePath;
   const outOfValidity = path.filter((certificate) => now < certificate.notBefore || now > certificate.notAfter);
-  return { path, complete, trusted, outOfValidity };
+  return { path, complete, missingRoot, trusted, outOfValidity };
 }
 
 /** Follows issuers from `start`: first among `embedded`, then among `fallback`; stops at a self-signed certificate or an anchor. */

@@ -111,7 +111,11 @@ function checkSigner(signerInfo: SignerInfo, signedData: SignedData, anchors: re
 
   const problems = [...signature.problems];
   if (!chain.complete) problems.push(`the chain of ${certificate.subject.display} is incomplete: add the intermediate certificates when signing`);
-  if (!chain.trusted) problems.push(`the chain of ${certificate.subject.display} does not lead to a trusted root`);
+  if (!chain.trusted && chain.missingRoot) {
+    problems.push(`the chain of ${certificate.subject.display} ends at a CA issued by ${chain.missingRoot.issuer}, which is not a trusted root here: pass that root certificate as a trust anchor (--ca) to check trust`);
+  } else if (!chain.trusted) {
+    problems.push(`the chain of ${certificate.subject.display} does not lead to a trusted root`);
+  }
   for (const out of chain.outOfValidity) {
     const when = now < out.notBefore ? `is not valid until ${out.notBefore.toISOString()}` : `expired on ${out.notAfter.toISOString()}`;
     problems.push(`certificate ${out.subject.display} ${when}`);
