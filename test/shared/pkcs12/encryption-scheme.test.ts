@@ -5,6 +5,7 @@ import { parseAsn1 } from '../../../shared/asn1/reader.ts';
 import { derInteger, derNull, derOctetString, derOid, derSequence } from '../../../shared/asn1/writer.ts';
 import { MAX_ITERATIONS, parseEncryptionScheme } from '../../../shared/pkcs12/encryption-scheme.ts';
 import { Pkcs12Error } from '../../../shared/pkcs12/errors.ts';
+import { thrown } from './thrown.ts';
 
 // OIDs written out from RFC 7292 appendix C, RFC 8018 appendix C and NIST's registry, so that
 // a typo in the constants module fails here.
@@ -34,15 +35,6 @@ function pbkdf2(...optional: Uint8Array[]): Uint8Array {
 
 function pbes2(kdf: Uint8Array, cipher: Uint8Array): Uint8Array {
   return derSequence(derOid(PBES2), derSequence(kdf, cipher));
-}
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return null;
 }
 
 describe('PKCS#12 PBE parameters', () => {

@@ -4,6 +4,7 @@ import { Asn1Error } from '../../../shared/asn1/errors.ts';
 import { derExplicit, derInteger, derNull, derOctetString, derOid, derSequence, derTlv } from '../../../shared/asn1/writer.ts';
 import { Pkcs12Error } from '../../../shared/pkcs12/errors.ts';
 import { parseAuthenticatedSafe, parsePfx } from '../../../shared/pkcs12/pfx.ts';
+import { thrown } from './thrown.ts';
 
 // OIDs written out from RFC 7292, RFC 5652, RFC 9579 and NIST's registry.
 const DATA = '1.2.840.113549.1.7.1';
@@ -23,15 +24,6 @@ function pfx(version: bigint, contentType: string, content: Uint8Array, mac?: Ui
 function macData(digestOid: string, iterations?: bigint): Uint8Array {
   const digestInfo = derSequence(derSequence(derOid(digestOid), derNull()), derOctetString(new Uint8Array(32)));
   return derSequence(digestInfo, derOctetString(new Uint8Array(8).fill(1)), ...(iterations === undefined ? [] : [derInteger(iterations)]));
-}
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return null;
 }
 
 describe('PFX wrapper', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Asn1Error } from '../../../shared/asn1/errors.ts';
 import { derExplicit, derInteger, derOctetString, derOid, derSequence, derSet, derTlv } from '../../../shared/asn1/writer.ts';
 import { parseSafeContents } from '../../../shared/pkcs12/safe-bags.ts';
+import { thrown } from './thrown.ts';
 
 // OIDs written out from RFC 7292 appendix D and PKCS #9.
 const KEY_BAG = '1.2.840.113549.1.12.10.1.1';
@@ -21,15 +22,6 @@ function bmpString(text: string): Uint8Array {
     bytes[2 * i + 1] = text.charCodeAt(i) & 0xff;
   }
   return derTlv('universal', false, 30, bytes);
-}
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return null;
 }
 
 describe('SafeContents', () => {

@@ -2,17 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { IdentityError, loadCertificates } from '../../../../electron/services/identity/index.ts';
 import { needTools } from '../../../support/environment.ts';
-import { OpensslWorkspace, type Issued } from './fixtures.ts';
+import { catchIdentityError, OpensslWorkspace, type Issued } from './fixtures.ts';
 
 function loadError(bytes: Uint8Array, file: string): IdentityError {
-  let caught: unknown;
-  try {
-    loadCertificates(bytes, file);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(IdentityError);
-  return caught as IdentityError;
+  return catchIdentityError(() => loadCertificates(bytes, file));
 }
 
 const tools = needTools('openssl');

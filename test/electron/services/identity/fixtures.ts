@@ -6,9 +6,24 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { expect } from 'vitest';
+
+import { IdentityError } from '../../../../electron/services/identity/errors.ts';
 import { parseAsn1 } from '../../../../shared/asn1/reader.ts';
 import { derExplicit, derInteger, derOctetString, derOid, derSequence } from '../../../../shared/asn1/writer.ts';
 import { OID_DATA } from '../../../../shared/asn1/oids.ts';
+
+/** Runs `run`, expects it to raise an IdentityError, and returns that error. */
+export function catchIdentityError(run: () => unknown): IdentityError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(IdentityError);
+  return caught as IdentityError;
+}
 
 export type KeySpec = 'rsa2048' | 'rsa4096' | 'p256' | 'p384' | 'ed25519';
 

@@ -7,23 +7,12 @@ import { IdentityError, importIdentity, type Identity } from '../../../../electr
 import { readPkcs12 } from '../../../../electron/services/identity/pkcs12.ts';
 import { derExplicit, derInteger, derOctetString, derOid, derSequence } from '../../../../shared/asn1/writer.ts';
 import { needCorpus, needTools } from '../../../support/environment.ts';
-import { OpensslWorkspace, type Issued } from './fixtures.ts';
+import { catchIdentityError, OpensslWorkspace, type Issued } from './fixtures.ts';
 
 const PASS = 'correct horse';
 
 function fingerprintOf(der: Uint8Array): string {
   return new X509Certificate(der).fingerprint256.replaceAll(':', '').toLowerCase();
-}
-
-function importError(run: () => unknown): IdentityError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(IdentityError);
-  return caught as IdentityError;
 }
 
 /** Signs with the imported key and verifies with the certificate's public key. */
@@ -166,7 +155,7 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
 
   it('wrong passphrase', () => {
     const p12 = ws.exportP12('wrong', leaf, PASS);
-    const error = importError(() => importIdentity({ p12, passphrase: 'not the passphrase', file: 'wrong.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12, passphrase: 'not the passphrase', file: 'wrong.p12' }));
     expect(error.code).toBe('wrong-passphrase');
     expect(error.file).toBe('wrong.p12');
     expect(error.message).toMatch(/^Wrong passphrase for wrong\.p12/);
@@ -174,13 +163,13 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
 
   it('wrong passphrase on legacy file', () => {
     const p12 = ws.exportP12('wrong-legacy', leaf, PASS, ['-legacy']);
-    const error = importError(() => importIdentity({ p12, passphrase: 'nope', file: 'wrong-legacy.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12, passphrase: 'nope', file: 'wrong-legacy.p12' }));
     expect(error.code).toBe('wrong-passphrase');
   });
 
   it('wrong passphrase without MAC', () => {
     const p12 = ws.exportP12('wrong-nomac', leaf, PASS, ['-nomac']);
-    const error = importError(() => importIdentity({ p12, passphrase: 'nope', file: 'wrong-nomac.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12, passphrase: 'nope', file: 'wrong-nomac.p12' }));
     expect(error.code).toBe('wrong-passphrase');
   });
 
@@ -208,7 +197,7 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
 
   it('no passphrase for protected file', () => {
     const p12 = ws.exportP12('needs-pass', leaf, PASS);
-    const error = importError(() => importIdentity({ p12, file: 'needs-pass.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12, file: 'needs-pass.p12' }));
     expect(error.code).toBe('passphrase-required');
     expect(error.message).toContain('needs-pass.p12');
   });
@@ -228,7 +217,7 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
   it('truncated file', () => {
     const p12 = ws.exportP12('truncated', leaf, PASS);
     for (let length = 0; length < p12.length; length += 5) {
-      const error = importError(() => importIdentity({ p12: p12.subarray(0, length), passphrase: PASS, file: 'truncated.p12' }));
+      const error = catchIdentityError(() => importIdentity({ p12: p12.subarray(0, length), passphrase: PASS, file: 'truncated.p12' }));
       expect(error.code).toBe('malformed');
       expect(error.message).toMatch(/^truncated\.p12 is not a valid PKCS#12 file: /);
     }
@@ -264,7 +253,7 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
     // With plaintext bags, -iter sets only the MAC's count, so openssl spends one derivation on it.
     const p12 = ws.exportP12('iter-limit', leaf, PASS, ['-keypbe', 'NONE', '-certpbe', 'NONE', '-iter', '1000001']);
     expect(ws.p12Info('iter-limit', PASS)).toContain('Iteration 1000001');
-    const error = importError(() => importIdentity({ p12, passphrase: PASS, file: 'iter-limit.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12, passphrase: PASS, file: 'iter-limit.p12' }));
     expect(error.code).toBe('limit-exceeded');
     expect(error.message).toContain('1000001');
   });
@@ -273,19 +262,19 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
     // A default file spends 3 x 2048 iterations: the MAC, the certificate container, the key.
     const p12 = ws.exportP12('budget', leaf, PASS);
     expect(readPkcs12(p12, PASS, 'budget.p12', 3 * 2048).keys).toHaveLength(1);
-    const error = importError(() => readPkcs12(p12, PASS, 'budget.p12', 3 * 2048 - 1));
+    const error = catchIdentityError(() => readPkcs12(p12, PASS, 'budget.p12', 3 * 2048 - 1));
     expect(error.code).toBe('limit-exceeded');
   });
 
   it('PEM given as p12', () => {
-    const error = importError(() => importIdentity({ p12: leaf.cert, passphrase: PASS, file: 'leaf.pem' }));
+    const error = catchIdentityError(() => importIdentity({ p12: leaf.cert, passphrase: PASS, file: 'leaf.pem' }));
     expect(error.code).toBe('malformed');
     expect(error.message).toContain('leaf.pem');
   });
 
   it('certificates without key', () => {
     const certsOnly = ws.run(['pkcs12', '-export', '-nokeys', '-in', leaf.certPath, '-passout', `pass:${PASS}`]);
-    const error = importError(() => importIdentity({ p12: certsOnly, passphrase: PASS, file: 'certs-only.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12: certsOnly, passphrase: PASS, file: 'certs-only.p12' }));
     expect(error.code).toBe('no-private-key');
   });
 
@@ -294,7 +283,7 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
     const certsOnly = ws.run(['pkcs12', '-export', '-nokeys', '-in', other.certPath, '-passout', `pass:${PASS}`, '-nomac']);
     const keyOnly = ws.run(['pkcs12', '-export', '-nocerts', '-inkey', leaf.keyPath, '-passout', `pass:${PASS}`, '-nomac']);
     const p12 = ws.spliceP12('mismatch', [certsOnly, keyOnly]);
-    const error = importError(() => importIdentity({ p12, passphrase: PASS, file: 'mismatch.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12, passphrase: PASS, file: 'mismatch.p12' }));
     expect(error.code).toBe('no-matching-certificate');
     expect(error.message).toContain('CN=Other');
   });
@@ -305,7 +294,7 @@ describe.skipIf(tools.skip)('PKCS#12 import' + tools.reason, () => {
     const other = ws.run(['pkcs12', '-export', '-inkey', second.keyPath, '-in', second.certPath, '-name', 'second', '-passout', `pass:${PASS}`, '-nomac']);
     const p12 = ws.spliceP12('two-keys', [first, other]);
 
-    const error = importError(() => importIdentity({ p12, passphrase: PASS, file: 'two-keys.p12' }));
+    const error = catchIdentityError(() => importIdentity({ p12, passphrase: PASS, file: 'two-keys.p12' }));
     expect(error.code).toBe('ambiguous-key');
     expect(error.message).toContain('first');
     expect(error.message).toContain('second');

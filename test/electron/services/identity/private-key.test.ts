@@ -1,23 +1,12 @@
 import { X509Certificate, sign, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { IdentityError, importIdentity } from '../../../../electron/services/identity/index.ts';
+import { importIdentity } from '../../../../electron/services/identity/index.ts';
 import { loadPrivateKeys } from '../../../../electron/services/identity/private-key.ts';
 import { needTools } from '../../../support/environment.ts';
-import { OpensslWorkspace, type Issued } from './fixtures.ts';
+import { catchIdentityError, OpensslWorkspace, type Issued } from './fixtures.ts';
 
 const PASS = 'key passphrase';
-
-function importError(run: () => unknown): IdentityError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(IdentityError);
-  return caught as IdentityError;
-}
 
 const tools = needTools('openssl');
 
@@ -65,14 +54,14 @@ describe.skipIf(tools.skip)('PEM and DER private keys' + tools.reason, () => {
   it.each(FORMS.filter((form) => form.encrypted))('$name wrong passphrase', ({ owner, args }) => {
     const issued = owner === 'rsa' ? rsa : ec;
     const keyPem = ws.run(args(issued.keyPath));
-    const error = importError(() => importIdentity({ certPem: issued.cert, keyPem, passphrase: 'wrong', keyFile: 'enc.key' }));
+    const error = catchIdentityError(() => importIdentity({ certPem: issued.cert, keyPem, passphrase: 'wrong', keyFile: 'enc.key' }));
     expect(error.code).toBe('wrong-passphrase');
     expect(error.message).toMatch(/^Wrong passphrase for enc\.key:1/);
   });
 
   it('encrypted key without passphrase', () => {
     const keyPem = ws.run(['pkcs8', '-topk8', '-in', rsa.keyPath, '-v2', 'aes-256-cbc', '-passout', `pass:${PASS}`]);
-    const error = importError(() => importIdentity({ certPem: rsa.cert, keyPem, keyFile: 'enc.key' }));
+    const error = catchIdentityError(() => importIdentity({ certPem: rsa.cert, keyPem, keyFile: 'enc.key' }));
     expect(error.code).toBe('passphrase-required');
   });
 
@@ -104,7 +93,7 @@ describe.skipIf(tools.skip)('PEM and DER private keys' + tools.reason, () => {
 
   it('encrypted PKCS#8 DER wrong passphrase', () => {
     const keyDer = ws.run(['pkcs8', '-topk8', '-in', rsa.keyPath, '-v2', 'aes-256-cbc', '-outform', 'DER', '-passout', `pass:${PASS}`]);
-    expect(importError(() => importIdentity({ certPem: rsa.cert, keyPem: keyDer, passphrase: 'wrong' })).code).toBe('wrong-passphrase');
+    expect(catchIdentityError(() => importIdentity({ certPem: rsa.cert, keyPem: keyDer, passphrase: 'wrong' })).code).toBe('wrong-passphrase');
   });
 
   it('certificate and key in one file', () => {
@@ -114,7 +103,7 @@ describe.skipIf(tools.skip)('PEM and DER private keys' + tools.reason, () => {
   });
 
   it('mismatched key and certificate', () => {
-    const error = importError(() => importIdentity({ certPem: rsa.cert, keyPem: ec.key, file: 'rsa.pem', keyFile: 'ec.key' }));
+    const error = catchIdentityError(() => importIdentity({ certPem: rsa.cert, keyPem: ec.key, file: 'rsa.pem', keyFile: 'ec.key' }));
     expect(error.code).toBe('no-matching-certificate');
     expect(error.message).toContain('rsa.pem and ec.key');
     expect(error.message).toContain('EC P-256');
@@ -122,52 +111,52 @@ describe.skipIf(tools.skip)('PEM and DER private keys' + tools.reason, () => {
 
   it('Ed25519 key rejected', () => {
     const ed = ws.makeSelfSigned('ed', '/CN=Ed Signer', 'ed25519');
-    const error = importError(() => importIdentity({ certPem: ed.cert, keyPem: ed.key, keyFile: 'ed.key' }));
+    const error = catchIdentityError(() => importIdentity({ certPem: ed.cert, keyPem: ed.key, keyFile: 'ed.key' }));
     expect(error.code).toBe('unsupported-algorithm');
     expect(error.message).toContain('Ed25519');
   });
 
   it('certificate given as key', () => {
-    const error = importError(() => loadPrivateKeys(rsa.cert, undefined, 'cert-as-key.pem'));
+    const error = catchIdentityError(() => loadPrivateKeys(rsa.cert, undefined, 'cert-as-key.pem'));
     expect(error.code).toBe('no-private-key');
     expect(error.message).toContain('cert-as-key.pem contains no private key (only CERTIFICATE blocks)');
   });
 
   it('PKCS#12 given as key', () => {
     const p12 = ws.exportP12('as-key', rsa, 'pw');
-    const error = importError(() => loadPrivateKeys(p12, 'pw', 'as-key.p12'));
+    const error = catchIdentityError(() => loadPrivateKeys(p12, 'pw', 'as-key.p12'));
     expect(error.message).toBe('as-key.p12 is a PKCS#12 file, not a private key. Pass it as the identity (--identity) instead.');
   });
 
   it('garbage DER key', () => {
-    const error = importError(() => loadPrivateKeys(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]), undefined, 'junk.der'));
+    const error = catchIdentityError(() => loadPrivateKeys(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]), undefined, 'junk.der'));
     expect(error.code).toBe('malformed');
     expect(error.message).toContain('junk.der');
   });
 
   it('damaged PEM key body', () => {
     const damaged = Buffer.from('-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n');
-    const error = importError(() => loadPrivateKeys(damaged, undefined, 'damaged.key'));
+    const error = catchIdentityError(() => loadPrivateKeys(damaged, undefined, 'damaged.key'));
     expect(error.code).toBe('malformed');
     expect(error.message).toMatch(/^damaged\.key:1: the private key cannot be read/);
   });
 
   it('unterminated PEM key', () => {
-    const error = importError(() => loadPrivateKeys(Buffer.from('-----BEGIN PRIVATE KEY-----\nAAAA\n'), undefined, 'cut.key'));
+    const error = catchIdentityError(() => loadPrivateKeys(Buffer.from('-----BEGIN PRIVATE KEY-----\nAAAA\n'), undefined, 'cut.key'));
     expect(error.code).toBe('malformed');
     expect(error.message).toBe('cut.key:1: "BEGIN PRIVATE KEY" has no END line.');
   });
 
   it('neither p12 nor PEM', () => {
-    expect(importError(() => importIdentity({})).code).toBe('invalid-arguments');
+    expect(catchIdentityError(() => importIdentity({})).code).toBe('invalid-arguments');
   });
 
   it('both p12 and PEM', () => {
-    expect(importError(() => importIdentity({ p12: new Uint8Array(1), certPem: rsa.cert })).code).toBe('invalid-arguments');
+    expect(catchIdentityError(() => importIdentity({ p12: new Uint8Array(1), certPem: rsa.cert })).code).toBe('invalid-arguments');
   });
 
   it('certificate without key', () => {
-    const error = importError(() => importIdentity({ certPem: rsa.cert, file: 'only-cert.pem' }));
+    const error = catchIdentityError(() => importIdentity({ certPem: rsa.cert, file: 'only-cert.pem' }));
     expect(error.code).toBe('no-private-key');
   });
 });
