@@ -18,7 +18,7 @@ import { MAX_PLIST_BYTES } from '../plist/limits.ts';
 export type DocumentSource = 'new' | 'xml' | 'binary' | 'cms-signed' | 'draft';
 
 /** Classification of the opened plist. */
-export type DocumentKind = 'profile' | 'stub' | 'plist';
+export type DocumentKind = 'profile' | 'stub' | 'provisioning' | 'plist';
 
 /** A document handed to the renderer: always as XML text, whatever the file's format. */
 export interface DocumentInfo {
