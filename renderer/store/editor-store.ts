@@ -12,12 +12,15 @@ import type { DocumentInfo, DocumentKind, SaveResult } from '../../shared/ipc/co
 import { PlistError } from '../../shared/plist/errors.ts';
 import type { PlistValue } from '../../shared/plist/model.ts';
 import type { Diagnostic } from '../../shared/validation/index.ts';
-import { payloadsOf } from '../model/profile.ts';
+import { isProfileService, payloadsOf } from '../model/profile.ts';
 import type { EditorDeps } from './editor-deps.ts';
 import { closeGroup, emptyHistory, recordEdit, redo, undo, type History } from './history.ts';
 
-/** The item shown in the editor pane: the profile's general settings or one payload (by `PayloadContent` index). */
-export type Selection = { readonly kind: 'general' } | { readonly kind: 'payload'; readonly index: number };
+/**
+ * The item shown in the editor pane: the profile's general settings, one payload (by
+ * `PayloadContent` index), or the enrolment request of a Profile Service profile.
+ */
+export type Selection = { readonly kind: 'general' } | { readonly kind: 'payload'; readonly index: number } | { readonly kind: 'profile-service' };
 
 export type DocumentMeta = Omit<DocumentInfo, 'text' | 'edited'>;
 
@@ -213,8 +216,9 @@ export function createEditorStore(deps: EditorDeps): EditorStore {
   });
 }
 
-/** Falls back to the general settings when the selected payload no longer exists. */
+/** Falls back to the general settings when the selected item no longer exists. */
 function clampSelection(selection: Selection, model: PlistValue | null): Selection {
   if (selection.kind === 'general' || model === null) return selection;
+  if (selection.kind === 'profile-service') return isProfileService(model) ? selection : GENERAL;
   return payloadsOf(model).some((p) => p.index === selection.index) ? selection : GENERAL;
 }

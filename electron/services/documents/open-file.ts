@@ -73,5 +73,8 @@ export function notesFor(opened: Pick<OpenedDocument, 'signed' | 'encrypted' | '
   if (opened.kind === 'stub') {
     notes.push('This is an iOS profile stub: a record of an installed profile, not a profile to install.');
   }
+  if (opened.kind === 'provisioning') {
+    notes.push('This is an app provisioning profile. Saving writes it unsigned, and devices and Xcode accept only the signed file.');
+  }
   return notes;
 }

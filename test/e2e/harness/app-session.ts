@@ -1,0 +1,159 @@
+// One browser session of the built renderer, wired to the real main-process handlers.
+//
+// Chromium (Debian's, driven by playwright-core) loads the renderer from a loopback server.
+// An init script replaces the preload: it exposes the same `window.mobileconfig` object
+// and forwards every call through a Playwright binding to the dispatcher the Electron app
+// registers, with the real document service behind it. Only the dialogs are stand-ins: the
+// test queues the paths they return. Every request the page makes is recorded, and any that
+// leaves 127.0.0.1 (other than data: and blob: URLs) is aborted and reported.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { createDispatcher } from '../../../electron/ipc/dispatch.ts';
+import { createHandlers, type WindowServices } from '../../../electron/ipc/handlers.ts';
+import { memoryLogger } from '../../../electron/log.ts';
+import { DraftStore } from '../../../electron/services/documents/drafts.ts';
+import { RecentDocuments } from '../../../electron/services/documents/recent.ts';
+import { DocumentRegistry } from '../../../electron/services/documents/registry.ts';
+import { DocumentService } from '../../../electron/services/documents/service.ts';
+import { EVENT_NAMES, IPC_METHODS, type IpcEventName, type IpcEvents } from '../../../shared/ipc/contract.ts';
+
+/** Flags for Debian's chromium in a container: no sandbox (root), no GPU, no background traffic. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** The one window id the stand-in preload reports, as Electron's webContents.id would. */
+const WINDOW_ID = 1;
+
+export interface AppSession {
+  readonly page: Page;
+  readonly documents: DocumentService;
+  /** Requests that went anywhere but the loopback server, data: or blob:. */
+  readonly foreignRequests: string[];
+  /** Every request URL the page made. */
+  readonly requests: string[];
+  /** Browser console errors and uncaught page errors. */
+  readonly pageErrors: string[];
+  /** Paths the next open dialogs return (null for Cancel). */
+  readonly openPaths: (string | null)[];
+  /** Paths the next save dialogs return (null for Cancel). */
+  readonly savePaths: (string | null)[];
+  /** Folder for drafts and the recent list of this session. */
+  readonly userDataDir: string;
+  emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly origin: string;
+  readonly colorScheme?: 'light' | 'dark';
+  /** Reuse drafts and recent list from an earlier session (crash recovery). */
+  readonly userDataDir?: string;
+}
+
+let browser: Browser | null = null;
+
+/** Launches Debian's chromium once per test file. */
+export async function launchBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+export async function startAppSession(options: SessionOptions): Promise<AppSession> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'mobileconfig-e2e-')));
+  const logger = memoryLogger();
+  const documents = new DocumentService({
+    registry: new DocumentRegistry(),
+    drafts: new DraftStore(path.join(userDataDir, 'drafts'), logger),
+    recent: new RecentDocuments(path.join(userDataDir, 'recent.json'), logger),
+    logger,
+  });
+
+  const openPaths: (string | null)[] = [];
+  const savePaths: (string | null)[] = [];
+  let context: BrowserContext | null = null;
+  const windows: WindowServices = {
+    platform: 'linux',
+    appVersion: '0.0.0-test',
+    chooseFileToOpen: async () => openPaths.shift() ?? null,
+    chooseSavePath: async () => savePaths.shift() ?? null,
+    takePendingDocument: async () => null,
+    showEdited: () => undefined,
+    closeWindow: () => undefined,
+  };
+  const dispatch = createDispatcher(createHandlers(documents, windows), { allowedOrigins: [options.origin], isOurWindow: (id) => id === WINDOW_ID }, logger);
+
+  const ownBrowser = await launchBrowser();
+  context = await ownBrowser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: options.colorScheme ?? 'light', serviceWorkers: 'block' });
+
+  // Network: record everything, abort what leaves loopback.
+  const requests: string[] = [];
+  const foreignRequests: string[] = [];
+  const isAllowed = (url: string) => url.startsWith(`${options.origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
+  context.on('request', (request) => {
+    requests.push(request.url());
+    if (!isAllowed(request.url())) foreignRequests.push(request.url());
+  });
+  await context.route('**/*', (route) => (isAllowed(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+
+  // The preload stand-in, registered before the first navigation.
+  await context.exposeBinding('__mobileconfigInvoke', async (source, method: unknown, request: unknown) =>
+    dispatch(method, request, { webContentsId: WINDOW_ID, isMainFrame: source.frame === source.page.mainFrame(), frameUrl: source.frame.url() }),
+  );
+  await context.addInitScript(
+    ({ methods, events }) => {
+      type Listener = (payload: unknown) => void;
+      const listeners = new Map<string, Set<Listener>>();
+      const invoke = (window as unknown as { __mobileconfigInvoke: (method: string, request: unknown) => Promise<unknown> }).__mobileconfigInvoke;
+      const api: Record<string, unknown> = {};
+      for (const method of methods) api[method] = (request: unknown) => invoke(method, request);
+      api.on = (event: string, listener: Listener) => {
+        if (!events.includes(event)) throw new Error(`Unknown event "${event}".`);
+        const set = listeners.get(event) ?? new Set<Listener>();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      };
+      Object.defineProperty(window, 'mobileconfig', { value: Object.freeze(api) });
+      Object.defineProperty(window, '__mobileconfigEmit', { value: (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)) });
+    },
+    { methods: IPC_METHODS as string[], events: EVENT_NAMES as string[] },
+  );
+
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
+
+  await page.goto(`${options.origin}/index.html`);
+  await page.getByRole('button', { name: 'Add payload…' }).or(page.getByRole('heading', { name: 'Property list' })).first().waitFor();
+  await page.locator('.monaco-editor .view-lines').waitFor();
+
+  return {
+    page,
+    documents,
+    foreignRequests,
+    requests,
+    pageErrors,
+    openPaths,
+    savePaths,
+    userDataDir,
+    emit: async (event, payload) => {
+      await page.evaluate(({ name, data }) => (window as unknown as { __mobileconfigEmit: (event: string, payload: unknown) => void }).__mobileconfigEmit(name, data), { name: event, data: payload });
+    },
+    close: async () => {
+      await context?.close();
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
