@@ -7,12 +7,14 @@
 // - binary: any well-formed UTF-16 string, control characters included; integers from -2^63 to
 //   2^64 - 1 (plistlib's range); UIDs below 2^64; dates in whole seconds over years 0001-9999,
 //   or whole milliseconds from 1938 to 2065, where a float64 second count still has them exactly.
+// - both: what both formats hold, for values written in either (XML strings, binary integers,
+//   whole-second dates from year 0001, no UIDs).
 
 import fc from 'fast-check';
 
 import { type PlistValue } from '../../shared/plist/model.ts';
 
-export type ArbitraryFormat = 'xml' | 'binary';
+export type ArbitraryFormat = 'xml' | 'binary' | 'both';
 
 const MS_PER_SECOND = 1000;
 /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, in seconds since 1970. */
@@ -44,7 +46,7 @@ function characterArbitrary(format: ArbitraryFormat): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...'abcXYZ019 .-_') },
     { weight: 2, arbitrary: awkward },
-    { weight: 2, arbitrary: (format === 'xml' ? xmlSafe : bmp).map((code) => String.fromCharCode(code)) },
+    { weight: 2, arbitrary: (format === 'binary' ? bmp : xmlSafe).map((code) => String.fromCharCode(code)) },
     { weight: 1, arbitrary: astral },
     ...(format === 'binary' ? [{ weight: 1, arbitrary: fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f', '\ufffe', '\uffff') }] : []),
   );
@@ -65,7 +67,7 @@ function integerArbitrary(format: ArbitraryFormat): fc.Arbitrary<bigint> {
 function dateArbitrary(format: ArbitraryFormat): fc.Arbitrary<number> {
   const first = format === 'xml' ? XML_FIRST_SECOND : BINARY_FIRST_SECOND;
   const wholeSeconds = fc.integer({ min: first, max: XML_LAST_SECOND }).map((seconds) => seconds * MS_PER_SECOND);
-  if (format === 'xml') return wholeSeconds;
+  if (format !== 'binary') return wholeSeconds;
   return fc.oneof(wholeSeconds, fc.integer({ min: NEAR_FIRST_MS, max: NEAR_LAST_MS }));
 }
 
