@@ -5,9 +5,7 @@ import path from 'node:path';
 import { CONTENT_CIPHERS, DEFAULT_CONTENT_CIPHER, encryptProfile, sign, SIGNING_DIGESTS, type ContentCipherName, type SigningDigest } from '../../electron/services/cms/index.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { loadCertificates, type Identity } from '../../electron/services/identity/index.ts';
-import { OID_AT_COMMON_NAME } from '../../shared/asn1/oids.ts';
-import { parseCertificate } from '../../shared/x509/certificate.ts';
-import { nameAttributeValue } from '../../shared/x509/name.ts';
+import { recipientFileName } from '../../electron/services/export/file-names.ts';
 import { parseChoice, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { hasIdentityOptions, IDENTITY_HELP, IDENTITY_OPTIONS, loadIdentity } from '../identity-options.ts';
@@ -119,7 +117,7 @@ async function encryptForEach(input: string, dir: string, outDir: string, seal: 
     const progress = `[${index + 1}/${names.length}]`;
     try {
       for (const der of loadCertificates(await io.readFile(certFile), certFile)) {
-        const outFile = path.join(outDir, uniqueOutputName(der, used));
+        const outFile = path.join(outDir, recipientFileName(der, used));
         await writeFileAtomic(path.resolve(outFile), seal([der]));
         written++;
         io.stderr(`${progress} ${name} -> ${outFile}\n`);
@@ -132,15 +130,4 @@ async function encryptForEach(input: string, dir: string, outDir: string, seal: 
 
   io.stderr(`Encrypted ${input} for ${written} device${written === 1 ? '' : 's'}; ${failures} certificate file${failures === 1 ? '' : 's'} skipped.\n`);
   return failures === 0 ? EXIT_OK : EXIT_FILE_FAILED;
-}
-
-/** Names an output after the certificate's common name and serial, unique within one run. */
-function uniqueOutputName(der: Uint8Array, used: Set<string>): string {
-  const certificate = parseCertificate(der);
-  const commonName = nameAttributeValue(certificate.subject, OID_AT_COMMON_NAME) ?? 'device';
-  const base = `${commonName.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 64) || 'device'}-${certificate.serialNumber.slice(-16)}`;
-  let name = `${base}.mobileconfig`;
-  for (let n = 2; used.has(name); n++) name = `${base}-${n}.mobileconfig`;
-  used.add(name);
-  return name;
 }
