@@ -1,0 +1,80 @@
+// Platform, OS version and supervision findings for payloads and keys.
+
+import { describe, expect, it } from 'vitest';
+import { array, bool, dict, int, str, type PlistDict, type PlistValue } from '../../../shared/plist/model.ts';
+import { compareVersions, parseOsVersion, validateProfile, ValidationOptionsError } from '../../../shared/validation/index.ts';
+import { summary } from './fixtures.ts';
+
+function profile(payload: PlistDict): PlistDict {
+  return dict([
+    ['PayloadContent', array([payload])],
+    ['PayloadIdentifier', str('com.example.profile')],
+    ['PayloadType', str('Configuration')],
+    ['PayloadUUID', str('5C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F')],
+    ['PayloadVersion', int(1)],
+  ]);
+}
+
+function payload(type: string, entries: [string, PlistValue][]): PlistDict {
+  return dict([['PayloadIdentifier', str('com.example.p')], ['PayloadType', str(type)], ['PayloadUUID', str('6D2F6A5B-9C1E-4E38-9A7B-3A1C5E0F2B11')], ['PayloadVersion', int(1)], ...entries]);
+}
+
+const dock = payload('com.apple.dock', [['autohide', bool(true)]]);
+const restrictions = payload('com.apple.applicationaccess', [['allowAirDrop', bool(false)]]);
+const mdm = payload('com.apple.mdm', [
+  ['IdentityCertificateUUID', str('6D2F6A5B-9C1E-4E38-9A7B-3A1C5E0F2B11')],
+  ['Topic', str('com.apple.mgmt.External.x')],
+  ['ServerURL', str('https://127.0.0.1/mdm')],
+  ['ManagedAppleID', str('alex@example.com')],
+]);
+
+describe('platform findings', () => {
+  it('none without a platform', () => {
+    expect(validateProfile(profile(dock))).toEqual([]);
+  });
+
+  it('macOS payload on iOS', () => {
+    const diagnostics = validateProfile(profile(dock), { platform: 'iOS' });
+    expect(summary(diagnostics)).toEqual(['warning unsupported-platform PayloadContent[0].PayloadType']);
+    expect(diagnostics[0].message).toBe('Payload type `com.apple.dock` is not supported on iOS; remove it or choose another target platform.');
+  });
+
+  it('supervised-only key', () => {
+    expect(summary(validateProfile(profile(restrictions), { platform: 'iOS' }))).toEqual(['info requires-supervision PayloadContent[0].allowAirDrop']);
+  });
+
+  it('key newer than the OS', () => {
+    const diagnostics = validateProfile(profile(restrictions), { platform: 'iOS', osVersion: '6.1' });
+    expect(summary(diagnostics)).toEqual(['warning not-yet-available PayloadContent[0].allowAirDrop', 'info requires-supervision PayloadContent[0].allowAirDrop']);
+    expect(diagnostics[0].message).toBe('Key `allowAirDrop` needs iOS 7.0 or later; devices on iOS 6.1 ignore it.');
+  });
+
+  it('deprecated and removed keys', () => {
+    expect(summary(validateProfile(profile(mdm), { platform: 'iOS', osVersion: '17.4' }))).toEqual(['warning deprecated-in-version PayloadContent[0].ManagedAppleID']);
+    expect(summary(validateProfile(profile(mdm), { platform: 'iOS', osVersion: '18' }))).toEqual(['warning removed-in-version PayloadContent[0].ManagedAppleID']);
+    expect(validateProfile(profile(mdm), { platform: 'iOS', osVersion: '16.0' })).toEqual([]);
+  });
+
+  it('MDM-only payload', () => {
+    const tcc = payload('com.apple.TCC.configuration-profile-policy', [['Services', dict([])]]);
+    expect(summary(validateProfile(profile(tcc), { platform: 'macOS' }))).toEqual(['info manual-install-not-allowed PayloadContent[0].PayloadType']);
+  });
+
+  it('rejects an unusable OS version', () => {
+    expect(() => validateProfile(profile(dock), { platform: 'macOS', osVersion: 'Sonoma' })).toThrow(ValidationOptionsError);
+  });
+});
+
+describe('OS versions', () => {
+  it('parses dotted numbers', () => {
+    expect(parseOsVersion('10.13.4')).toEqual([10, 13, 4]);
+    expect(parseOsVersion('14')).toEqual([14]);
+    expect(parseOsVersion('14.x')).toBeUndefined();
+  });
+
+  it('compares by component', () => {
+    expect(compareVersions([10, 9], [10, 13, 4])).toBeLessThan(0);
+    expect(compareVersions([14], [14, 0])).toBe(0);
+    expect(compareVersions([15, 1], [15])).toBeGreaterThan(0);
+  });
+});
