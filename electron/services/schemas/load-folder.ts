@@ -23,7 +23,7 @@ const SCHEMA_SUBFOLDERS = [path.join('mdm', 'profiles'), 'profiles', '.'];
 export interface SchemaFileFailure {
   /** Path of the file that was skipped. */
   readonly file: string;
-  /** What went wrong, naming the file. */
+  /** The problem, naming the file. */
   readonly message: string;
 }
 
@@ -36,7 +36,7 @@ export interface SchemaFolderResult {
   readonly failures: readonly SchemaFileFailure[];
 }
 
-/** Raised when the folder cannot be read or holds no schema files at all. */
+/** Raised when the folder cannot be read or contains no schema files at all. */
 export class SchemaFolderError extends Error {
   override readonly name = 'SchemaFolderError';
   constructor(
