@@ -13,7 +13,6 @@ import {
   type IpcResponse,
   type IpcResult,
 } from '../../shared/ipc/contract.ts';
-import { PlistError } from '../../shared/plist/errors.ts';
 import type { Logger } from '../log.ts';
 import { IpcHandlerError } from './errors.ts';
 import { senderRefusal, type SenderInfo, type SenderPolicy } from './sender.ts';
@@ -73,17 +72,29 @@ async function runHandler<M extends IpcMethod>(
   }
 }
 
+/**
+ * Codes of the errors the services raise on purpose, by error name: their messages are written
+ * for the user. Matching by name keeps this module free of imports from every service.
+ */
+const EXPECTED_ERRORS: Readonly<Record<string, IpcError['code']>> = {
+  PlistError: 'invalid-document',
+  DocumentOpenError: 'invalid-document',
+  UnknownDocumentError: 'not-found',
+  NotInRecentListError: 'not-found',
+  DraftNotFoundError: 'not-found',
+  FileWriteError: 'file-error',
+};
+
 /** Turns anything a handler threw into the serialisable error shape. */
 export function toIpcError(error: unknown): IpcError {
   if (error instanceof IpcHandlerError) return { code: error.code, message: error.message };
-  if (error instanceof PlistError) return { code: 'invalid-document', message: error.message };
+  if (error instanceof Error && Object.hasOwn(EXPECTED_ERRORS, error.name)) return { code: EXPECTED_ERRORS[error.name], message: error.message };
 
   // Node file-system errors carry a code and the path; both are useful to the user.
   const errno = error as NodeJS.ErrnoException | undefined;
   if (errno && typeof errno.code === 'string' && typeof errno.message === 'string' && errno.code.startsWith('E')) {
     return { code: 'file-error', message: errno.message };
   }
-  if (error instanceof Error && error.name === 'FileWriteError') return { code: 'file-error', message: error.message };
 
   return { code: 'internal', message: 'An unexpected error happened in the app. Details are in the log.' };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { IpcHandlerError } from '../../../electron/ipc/errors.ts';
-import { createDispatcher, type IpcHandlers } from '../../../electron/ipc/dispatch.ts';
+import { createDispatcher, toIpcError, type IpcHandlers } from '../../../electron/ipc/dispatch.ts';
 import type { SenderInfo, SenderPolicy } from '../../../electron/ipc/sender.ts';
 import { memoryLogger } from '../../../electron/log.ts';
 import { PlistError } from '../../../shared/plist/errors.ts';
@@ -110,5 +110,18 @@ describe('createDispatcher', () => {
       ok: false,
       error: { code: 'file-error', message: "ENOENT: no such file or directory, open '/x'" },
     });
+  });
+});
+
+describe('toIpcError', () => {
+  it('maps expected service errors by name', () => {
+    const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+    expect(toIpcError(named('DocumentOpenError', '/p/a.mobileconfig: line 3: bad'))).toEqual({ code: 'invalid-document', message: '/p/a.mobileconfig: line 3: bad' });
+    expect(toIpcError(named('NotInRecentListError', 'not in list'))).toEqual({ code: 'not-found', message: 'not in list' });
+    expect(toIpcError(named('FileWriteError', 'disk full'))).toEqual({ code: 'file-error', message: 'disk full' });
+  });
+
+  it('hides unexpected errors', () => {
+    expect(toIpcError(new RangeError('secret detail'))).toEqual({ code: 'internal', message: 'An unexpected error happened in the app. Details are in the log.' });
   });
 });
