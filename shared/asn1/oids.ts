@@ -215,7 +215,7 @@ const OID_NAMES: ReadonlyMap<string, string> = new Map([
 
 /** Returns the short name of `oid` for messages, or undefined when it is not one of the constants here. */
 export function oidName(oid: string): string | undefined {
-  return OID_NAMES.get(oid) ?? PKCS12_OID_NAMES.get(oid);
+  return OID_NAMES.get(oid) ?? PKCS12_OID_NAMES.get(oid) ?? ENROLMENT_OID_NAMES.get(oid);
 }
 
 /** Returns `name (oid)` when the OID is known, the OID alone otherwise. */
@@ -289,4 +289,31 @@ const PKCS12_OID_NAMES: ReadonlyMap<string, string> = new Map([
   [OID_SDSI_CERTIFICATE, 'sdsiCertificate'],
   [OID_FRIENDLY_NAME, 'friendlyName'],
   [OID_LOCAL_KEY_ID, 'localKeyId'],
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Certificate requests and SCEP (RFC 2985, RFC 2986, RFC 8894): the enrolment workbench's CA
+// and SCEP endpoint. Used by electron/services/pki and electron/services/enrolment.
+
+// PKCS #9 attributes inside a PKCS #10 CertificationRequestInfo.
+export const OID_CHALLENGE_PASSWORD = '1.2.840.113549.1.9.7'; // pkcs-9-at-challengePassword
+export const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14'; // pkcs-9-at-extensionRequest
+
+// SCEP signed attributes (id-attributes under the VeriSign arc, RFC 8894 section 3.2.1).
+export const OID_SCEP_MESSAGE_TYPE = '2.16.840.1.113733.1.9.2'; // id-messageType
+export const OID_SCEP_PKI_STATUS = '2.16.840.1.113733.1.9.3'; // id-pkiStatus
+export const OID_SCEP_FAIL_INFO = '2.16.840.1.113733.1.9.4'; // id-failInfo
+export const OID_SCEP_SENDER_NONCE = '2.16.840.1.113733.1.9.5'; // id-senderNonce
+export const OID_SCEP_RECIPIENT_NONCE = '2.16.840.1.113733.1.9.6'; // id-recipientNonce
+export const OID_SCEP_TRANSACTION_ID = '2.16.840.1.113733.1.9.7'; // id-transactionID
+
+const ENROLMENT_OID_NAMES: ReadonlyMap<string, string> = new Map([
+  [OID_CHALLENGE_PASSWORD, 'challengePassword'],
+  [OID_EXTENSION_REQUEST, 'extensionRequest'],
+  [OID_SCEP_MESSAGE_TYPE, 'messageType'],
+  [OID_SCEP_PKI_STATUS, 'pkiStatus'],
+  [OID_SCEP_FAIL_INFO, 'failInfo'],
+  [OID_SCEP_SENDER_NONCE, 'senderNonce'],
+  [OID_SCEP_RECIPIENT_NONCE, 'recipientNonce'],
+  [OID_SCEP_TRANSACTION_ID, 'transactionID'],
 ]);
