@@ -6,7 +6,8 @@ import { decryptCommand } from './decrypt.ts';
 import { diffCommand } from './diff.ts';
 import { encryptCommand } from './encrypt.ts';
 import { inspectCommand } from './inspect.ts';
+import { provisioningCommand } from './provisioning.ts';
 import { signCommand } from './sign.ts';
 import { verifyCommand } from './verify.ts';
 
-export const commands: readonly Command[] = [inspectCommand, signCommand, verifyCommand, encryptCommand, decryptCommand, convertCommand, diffCommand];
+export const commands: readonly Command[] = [inspectCommand, signCommand, verifyCommand, encryptCommand, decryptCommand, convertCommand, diffCommand, provisioningCommand];
