@@ -1,6 +1,7 @@
 // The readable (non-JSON) form of an inspection report.
 
 import type { CertificateReport, InspectReport } from '../../electron/services/inspect/report.ts';
+import { formatProvisioningFacts } from './provisioning-text.ts';
 
 export function formatInspectReport(report: InspectReport): string {
   if (!report.ok) return `${report.file}\n  error: ${report.error}\n\n`;
@@ -27,7 +28,9 @@ export function formatInspectReport(report: InspectReport): string {
     }
   }
 
-  for (const [key, value] of Object.entries(report.top ?? {})) lines.push(`  ${key}: ${JSON.stringify(value)}`);
+  // A provisioning profile's section already shows its top-level keys, in words.
+  if (report.provisioning) lines.push(...formatProvisioningFacts(report.provisioning));
+  else for (const [key, value] of Object.entries(report.top ?? {})) lines.push(`  ${key}: ${JSON.stringify(value)}`);
 
   if (report.profileService) {
     const service = report.profileService;

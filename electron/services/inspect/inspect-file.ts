@@ -8,11 +8,14 @@ import { dictGet, type PlistDict } from '../../../shared/plist/model.ts';
 import { openDocument, type OpenedDocument } from '../../../shared/profile/open.ts';
 import { summarizePayloads, summarizeProfileService, summarizeStubFacts, summarizeTop, stubSignerCertificates } from '../../../shared/profile/summary.ts';
 import { describeCertificateDer, describeEnvelope } from '../../../shared/profile/signed.ts';
+import { parseProvisioningProfile } from '../../../shared/provisioning/parse.ts';
 import type { InspectReport, SignatureReport } from './report.ts';
 
 export interface InspectOptions {
   /** Verifies a signed file's bytes; when absent, the report has no `signature` section. */
   readonly verify?: (bytes: Uint8Array) => Promise<SignatureReport>;
+  /** The time a provisioning profile's expiry is computed against; default the clock's time. */
+  readonly now?: Date;
 }
 
 export async function inspectBytes(bytes: Uint8Array, file: string, options: InspectOptions = {}): Promise<InspectReport> {
@@ -42,9 +45,10 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
     signature,
     encryption: root && document.encrypted ? describeEncryption(root, warnings) : undefined,
     top: root ? summarizeTop(root) : undefined,
-    payloads: root && document.kind !== 'plist' ? summarizePayloads(root) : undefined,
+    payloads: root && (document.kind === 'profile' || document.kind === 'stub') ? summarizePayloads(root) : undefined,
     profileService: root ? summarizeProfileService(root) : undefined,
     stub: root && document.kind === 'stub' ? describeStub(root, warnings) : undefined,
+    provisioning: root && document.kind === 'provisioning' ? describeProvisioning(root, options.now ?? new Date(), warnings) : undefined,
     warnings,
   };
 }
@@ -73,6 +77,12 @@ function describeStub(root: PlistDict, warnings: string[]): InspectReport['stub'
     }
   });
   return { facts: summarizeStubFacts(root), signerCerts };
+}
+
+function describeProvisioning(root: PlistDict, now: Date, warnings: string[]): InspectReport['provisioning'] {
+  const parsed = parseProvisioningProfile(root, { now });
+  warnings.push(...parsed.warnings);
+  return parsed.facts;
 }
 
 /** Describes the problem and its place, without the file name, which the report carries separately. */

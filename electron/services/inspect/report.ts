@@ -6,6 +6,7 @@ import type { CertificateSummary } from '../../../shared/cms/index.ts';
 import type { JsonValue } from '../../../shared/profile/json-value.ts';
 import type { EnvelopeFacts } from '../../../shared/profile/signed.ts';
 import type { PayloadSummary, ProfileServiceSummary, TopSummary } from '../../../shared/profile/summary.ts';
+import type { ProvisioningProfileFacts } from '../../../shared/provisioning/model.ts';
 
 /** A certificate as reports show it: RFC 4514 names, lower-case hex serial and SHA-256, ISO-8601 dates. */
 export type CertificateReport = CertificateSummary;
@@ -47,5 +48,7 @@ export interface InspectReport {
   /** For an over-the-air enrolment profile: its URL, requested device attributes, and whether it has a challenge. */
   readonly profileService?: ProfileServiceSummary;
   readonly stub?: StubReport;
+  /** For an app provisioning profile: app, team, type, expiry, devices, entitlements and developer certificates. */
+  readonly provisioning?: ProvisioningProfileFacts;
   readonly warnings: readonly string[];
 }
