@@ -14,9 +14,9 @@ import { writeXmlPlist } from '../../shared/plist/xml/writer.ts';
 import { encodeUtf8 } from '../../shared/text/encoding.ts';
 import { needTools } from '../support/environment.ts';
 import { modelCanonical, plistlibCanonicalMany } from '../support/plist-oracle.ts';
-import { nestValue, plistValueArbitrary, type ArbitraryFormat } from './plist-arbitrary.ts';
+import { nestValue, plistValueArbitrary } from './plist-arbitrary.ts';
 
-const CODECS: Record<ArbitraryFormat, { write: (value: PlistValue) => Uint8Array; read: (bytes: Uint8Array) => PlistValue }> = {
+const CODECS: Record<'xml' | 'binary', { write: (value: PlistValue) => Uint8Array; read: (bytes: Uint8Array) => PlistValue }> = {
   xml: { write: (value) => encodeUtf8(writeXmlPlist(value)), read: (bytes) => readXmlPlist(bytes).value },
   binary: { write: writeBinaryPlist, read: (bytes) => readBinaryPlist(bytes) },
 };
