@@ -43,7 +43,7 @@ function certificatesFromPem(bytes: Uint8Array, file: string): Certificate[] {
     if (!CERTIFICATE_LABELS.has(block.label)) continue;
     if (block.der === null) throw new IdentityError('malformed', `${file}:${block.line}: the ${block.label} block is not valid base64.`, { file });
     // A TRUSTED CERTIFICATE block continues after the certificate, so read only its first element.
-    const der = block.label === 'TRUSTED CERTIFICATE' ? parseAsn1(block.der, { allowTrailing: true }).raw : block.der;
+    const der = block.label === 'TRUSTED CERTIFICATE' ? firstElement(block.der, `${file}:${block.line}`, file) : block.der;
     certificates.push(parseOrExplain(der, `${file}:${block.line}`, file));
   }
 
@@ -88,6 +88,15 @@ function startsWithVersion3(der: Uint8Array): boolean {
   } catch (error) {
     if (error instanceof Asn1Error) return false;
     throw error;
+  }
+}
+
+function firstElement(der: Uint8Array, where: string, file: string): Uint8Array {
+  try {
+    return parseAsn1(der, { allowTrailing: true }).raw;
+  } catch (error) {
+    if (!(error instanceof Asn1Error)) throw error;
+    throw new IdentityError('malformed', `${where}: not a valid X.509 certificate: ${error.message}.`, { file, cause: error });
   }
 }
 
