@@ -35,6 +35,9 @@ const entryUrl = devServerOrigin ? `${devServerOrigin}/index.html` : APP_ENTRY_U
 const allowedOrigins = devServerOrigin ? [devServerOrigin] : [APP_ORIGIN];
 const csp = devServerOrigin ? developmentCsp(devServerOrigin) : productionCsp();
 
+// Tests (and admins who want a portable set-up) can point the app at its own data folder.
+if (process.env.MOBILECONFIG_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.MOBILECONFIG_USER_DATA_DIR));
+
 const PROFILE_FILTERS = [
   { name: 'Configuration profiles', extensions: ['mobileconfig', 'plist', 'stub', 'xml'] },
   { name: 'All files', extensions: ['*'] },

@@ -8,6 +8,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 import type { MenuCommand, RecentEntry } from '../../shared/ipc/contract.ts';
 
+/** Commands whose keys the page handles (see renderer/app/use-shortcuts.ts). */
+const PAGE_SHORTCUTS: ReadonlySet<MenuCommand> = new Set(['undo', 'redo', 'find']);
+
 export interface MenuActions {
   readonly platform: NodeJS.Platform;
   readonly appName: string;
@@ -24,6 +27,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     accelerator,
+    // The page handles undo, redo and find keys itself (one history across its text fields and
+    // the XML editor); the menu shows those shortcuts without registering them, so that one
+    // key press acts once.
+    registerAccelerator: !PAGE_SHORTCUTS.has(command),
     click: () => actions.send(command),
   });
 

@@ -46,6 +46,14 @@ describe('buildMenuTemplate', () => {
     });
   });
 
+  it('leaves editing keys to the page', () => {
+    const template = buildMenuTemplate(actions('linux'));
+    expect(byLabel(template, 'Undo').registerAccelerator).toBe(false);
+    expect(byLabel(template, 'Redo').registerAccelerator).toBe(false);
+    expect(byLabel(template, 'Find…').registerAccelerator).toBe(false);
+    expect(byLabel(template, 'Save').registerAccelerator).toBe(true);
+  });
+
   it('uses Ctrl+Y for redo on Windows', () => {
     expect(byLabel(buildMenuTemplate(actions('win32')), 'Redo').accelerator).toBe('Ctrl+Y');
   });
