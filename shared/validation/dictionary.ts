@@ -26,16 +26,19 @@ export interface DictionaryOptions {
 export function checkDictionary(context: ValidationContext, dict: PlistDict, subkeys: readonly KeySchema[] | undefined, anyKey: KeySchema | undefined, path: PathNode | undefined, scope: Scope, options: DictionaryOptions = {}): void {
   if (!subkeys && !anyKey) return;
   const index = indexKeys(subkeys ?? NO_KEYS);
-  const present = new Map<string, PlistDictEntry>();
-  for (const entry of dict.entries) present.set(entry.key, entry);
+  // Key name to its place in the dictionary, for presence checks and for telling which of two keys came later.
+  const present = new Map<string, number>();
+  for (let i = 0; i < dict.entries.length; i++) present.set(dict.entries[i].key, i);
 
-  // Values, and keys the schema does not list
-  for (const entry of dict.entries) {
+  // Values, keys that replace each other, and keys the schema does not list
+  for (let i = 0; i < dict.entries.length; i++) {
+    const entry = dict.entries[i];
     const entryPath = childPath(path, entry.key);
     const key = index.byName.get(entry.key);
     if (key) {
       if (options.typeOnly?.has(entry.key)) checkTypeOnly(context, entry, key, entryPath, scope);
       else checkValue(context, entry.value, key, entryPath, scope);
+      if (key.exclusiveWith) reportExclusiveKeys(context, entry, i, key.exclusiveWith, present, entryPath);
     } else if (anyKey) {
       checkValue(context, entry.value, anyKey, entryPath, scope);
     } else {
@@ -53,16 +56,13 @@ export function checkDictionary(context: ValidationContext, dict: PlistDict, sub
     const alternatives = key.exclusiveWith?.length ? ` (or ${key.exclusiveWith.map((k) => `\`${k}\``).join(' or ')})` : '';
     context.report('error', DIAGNOSTIC_CODES.missingKey, `Required key \`${key.name}\`${alternatives} is missing${where}; add it${describeExpected(key)}.`, childPath(path, key.name), dict.pos);
   }
+}
 
-  // Keys that replace each other, reported on the later one
-  for (let i = 0; i < dict.entries.length; i++) {
-    const entry = dict.entries[i];
-    const key = index.byName.get(entry.key);
-    if (!key?.exclusiveWith) continue;
-    const earlier = dict.entries.slice(0, i).find((e) => key.exclusiveWith!.includes(e.key));
-    if (!earlier) continue;
-    context.report('error', DIAGNOSTIC_CODES.exclusiveKeys, `\`${entry.key}\` and \`${earlier.key}\` must not both be set; keep one of them.`, childPath(path, entry.key), entry.value.pos);
-  }
+/** Reports `entry` when a key it replaces came earlier in the dictionary, so each pair is reported once, on the later key. */
+function reportExclusiveKeys(context: ValidationContext, entry: PlistDictEntry, place: number, others: readonly string[], present: ReadonlyMap<string, number>, path: PathNode): void {
+  const earlier = others.find((other) => (present.get(other) ?? place) < place);
+  if (earlier === undefined) return;
+  context.report('error', DIAGNOSTIC_CODES.exclusiveKeys, `\`${entry.key}\` and \`${earlier}\` must not both be set; keep one of them.`, path, entry.value.pos);
 }
 
 function checkTypeOnly(context: ValidationContext, entry: PlistDictEntry, key: KeySchema, path: PathNode, scope: Scope): void {
@@ -76,7 +76,7 @@ function checkTypeOnly(context: ValidationContext, entry: PlistDictEntry, key: K
  * Reports a key `index` does not list. With `complete` false (the key list is only part of
  * the schema) only keys that differ from a listed key in case are reported.
  */
-function reportUnknownKey(context: ValidationContext, entry: PlistDictEntry, index: KeyIndex, present: ReadonlyMap<string, PlistDictEntry>, path: PathNode, owner: string | undefined, complete: boolean): void {
+function reportUnknownKey(context: ValidationContext, entry: PlistDictEntry, index: KeyIndex, present: ReadonlyMap<string, number>, path: PathNode, owner: string | undefined, complete: boolean): void {
   const sameLetters = index.byLowerName.get(entry.key.toLowerCase());
   if (!complete && !sameLetters) return;
   const suggestion = suggestKey(index, entry.key);
