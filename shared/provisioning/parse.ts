@@ -83,6 +83,8 @@ export function parseProvisioningProfile(root: PlistDict, options: ParseProvisio
   if (certificateItems.length === 0) warnings.push('DeveloperCertificates is empty: nobody can sign an app with this profile');
   const certificates = describeDeveloperCertificates(certificateItems, now, warnings);
 
+  // TODO: DER-Encoded-Profile is the copy current systems trust (Apple TN3125), but only its size is
+  // reported. Decoding it would let the report flag a plist that disagrees with it.
   const derProfile = readData(root, KEY_DER_ENCODED_PROFILE, warnings);
   const facts = {
     asOf: options.now.toISOString(),

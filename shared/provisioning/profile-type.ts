@@ -28,6 +28,9 @@ export interface DerivedType {
  * 4. Otherwise, no devices at all: App Store (TestFlight uses the same profiles).
  *
  * Combinations that Apple does not issue still get a type, plus a warning.
+ *
+ * NOTE: macOS has no ad hoc distribution. A macOS development profile that lacks both
+ * `get-task-allow` forms is reported as ad hoc; no such profile was available to check.
  */
 export function deriveProfileType(evidence: TypeEvidence): DerivedType {
   const warnings: string[] = [];
