@@ -54,6 +54,8 @@ export const DIAGNOSTIC_CODES = {
   payloadUuidNotUuid: 'payload-uuid-not-uuid',
   /** A key that names another payload's UUID, which no payload in the profile has. */
   danglingReference: 'dangling-reference',
+  /** A key that names another payload's UUID, and that payload is not a certificate, identity, SCEP or ACME payload. */
+  referenceNotCertificate: 'reference-not-certificate',
   /** The payload or key is not available on the chosen platform. */
   unsupportedPlatform: 'unsupported-platform',
   /** The payload or key arrived in a later OS version than the chosen one. */

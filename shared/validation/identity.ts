@@ -16,19 +16,20 @@ export interface LocatedPayload {
 /**
  * Reports duplicate UUIDs (the top level included) and identifiers (among payloads), each on
  * the later occurrence and naming the earlier one's path, and UUIDs not in UUID form.
- * Returns the payloads' UUIDs for the reference check.
+ * Returns each payload UUID with its payload's type, for the reference check.
  */
-export function checkIdentities(context: ValidationContext, root: PlistDict, payloads: readonly LocatedPayload[]): Set<string> {
+export function checkIdentities(context: ValidationContext, root: PlistDict, payloads: readonly LocatedPayload[]): Map<string, string | undefined> {
   const uuids = new Map<string, PathNode>();
   const identifiers = new Map<string, PathNode>();
-  const payloadUuids = new Set<string>();
+  const payloadUuids = new Map<string, string | undefined>();
 
   recordUuid(context, dictGet(root, 'PayloadUUID'), childPath(undefined, 'PayloadUUID'), uuids, 'the profile');
 
   for (const payload of payloads) {
     const uuidPath = childPath(payload.path, 'PayloadUUID');
     const uuid = recordUuid(context, dictGet(payload.dict, 'PayloadUUID'), uuidPath, uuids, 'this payload');
-    if (uuid !== undefined) payloadUuids.add(uuid);
+    const type = dictGet(payload.dict, 'PayloadType');
+    if (uuid !== undefined && !payloadUuids.has(uuid)) payloadUuids.set(uuid, type?.kind === 'string' ? type.value : undefined);
 
     const identifier = dictGet(payload.dict, 'PayloadIdentifier');
     if (identifier?.kind !== 'string' || identifier.value === '') continue;
@@ -61,14 +62,29 @@ function recordUuid(context: ValidationContext, value: PlistValue | undefined, p
   return uuid;
 }
 
-/** Reports each collected reference whose UUID no payload in the profile has. */
-export function checkReferences(context: ValidationContext, payloadUuids: ReadonlySet<string>, profileUuid: string | undefined): void {
+/**
+ * Prefix of the payload types that carry certificates and identities (root, pkcs1, pem, pkcs12,
+ * scep, acme). A few other security payloads share it, so the check errs on the lenient side.
+ */
+const CERTIFICATE_PAYLOAD_PREFIX = 'com.apple.security.';
+
+/**
+ * Reports each collected reference whose UUID no payload in the profile has, and, as a
+ * warning, each that points at a payload that holds no certificate.
+ */
+export function checkReferences(context: ValidationContext, payloadUuids: ReadonlyMap<string, string | undefined>, profileUuid: string | undefined): void {
   let byLowerCase: Map<string, string> | undefined;
 
   for (const reference of context.references) {
-    if (payloadUuids.has(reference.uuid)) continue;
+    if (payloadUuids.has(reference.uuid)) {
+      const targetType = payloadUuids.get(reference.uuid);
+      if (targetType !== undefined && !targetType.startsWith(CERTIFICATE_PAYLOAD_PREFIX)) {
+        context.report('warning', DIAGNOSTIC_CODES.referenceNotCertificate, `\`${reference.key}\` names payload UUID '${reference.uuid}', which belongs to a ${targetType} payload, not to a certificate, identity, SCEP or ACME payload; point it at one of those.`, reference.path, reference.pos);
+      }
+      continue;
+    }
 
-    byLowerCase ??= new Map([...payloadUuids].map((u) => [u.toLowerCase(), u]));
+    byLowerCase ??= new Map([...payloadUuids.keys()].map((u) => [u.toLowerCase(), u]));
     const caseVariant = byLowerCase.get(reference.uuid.toLowerCase());
     let detail = 'point it at the PayloadUUID of a certificate, identity, SCEP or ACME payload in this profile, or add that payload.';
     if (caseVariant) detail = `payload UUID '${caseVariant}' differs only in letter case; write it exactly the same.`;

@@ -60,6 +60,8 @@ export function checkPlatformSupport(context: ValidationContext, supportedOS: Su
     }
   }
 
+  // TODO: support.userEnrollment and support.sharedIpad are not checked, because the options
+  // carry no enrollment type (User Enrollment, Shared iPad) to check them against.
   if (support.supervised) {
     context.report('info', DIAGNOSTIC_CODES.requiresSupervision, `${label} takes effect only on supervised ${platform} devices.`, path, pos);
   }

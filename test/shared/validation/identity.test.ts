@@ -93,6 +93,13 @@ describe('payload references', () => {
     expect(diagnostics[0].message).toContain("the profile's own UUID");
   });
 
+  it('identity pointing at a Wi-Fi payload', () => {
+    const wifi = payloadXml('com.apple.wifi.managed', UUID_B, 'com.example.wifi', '<key>SSID_STR</key><string>Corp</string>');
+    const diagnostics = validateProfile(parseXml(profileXml([scep, wifi, mdm(UUID_B)])), { willEncrypt: true });
+    expect(summary(diagnostics)).toEqual(['warning reference-not-certificate PayloadContent[2].IdentityCertificateUUID']);
+    expect(diagnostics[0].message).toContain('belongs to a com.apple.wifi.managed payload');
+  });
+
   it('Wi-Fi anchors and identity', () => {
     const wifi = payloadXml(
       'com.apple.wifi.managed',

@@ -1,13 +1,13 @@
 // Platform, OS version and supervision findings for payloads and keys.
 
 import { describe, expect, it } from 'vitest';
-import { array, bool, dict, int, str, type PlistDict, type PlistValue } from '../../../shared/plist/model.ts';
+import { array, bool, data, dict, int, str, type PlistDict, type PlistValue } from '../../../shared/plist/model.ts';
 import { compareVersions, parseOsVersion, validateProfile, ValidationOptionsError } from '../../../shared/validation/index.ts';
 import { summary } from './fixtures.ts';
 
-function profile(payload: PlistDict): PlistDict {
+function profile(...payloads: PlistDict[]): PlistDict {
   return dict([
-    ['PayloadContent', array([payload])],
+    ['PayloadContent', array(payloads)],
     ['PayloadIdentifier', str('com.example.profile')],
     ['PayloadType', str('Configuration')],
     ['PayloadUUID', str('5C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F')],
@@ -15,14 +15,16 @@ function profile(payload: PlistDict): PlistDict {
   ]);
 }
 
-function payload(type: string, entries: [string, PlistValue][]): PlistDict {
-  return dict([['PayloadIdentifier', str('com.example.p')], ['PayloadType', str(type)], ['PayloadUUID', str('6D2F6A5B-9C1E-4E38-9A7B-3A1C5E0F2B11')], ['PayloadVersion', int(1)], ...entries]);
+function payload(type: string, entries: [string, PlistValue][], uuid = '6D2F6A5B-9C1E-4E38-9A7B-3A1C5E0F2B11'): PlistDict {
+  return dict([['PayloadIdentifier', str(`com.example.${type}`)], ['PayloadType', str(type)], ['PayloadUUID', str(uuid)], ['PayloadVersion', int(1)], ...entries]);
 }
+
+const identity = payload('com.apple.security.pkcs12', [['PayloadContent', data(new Uint8Array([0x30]))]], '0B8E4C1A-6E2D-4F49-9A57-2C3D4E5F6A7B');
 
 const dock = payload('com.apple.dock', [['autohide', bool(true)]]);
 const restrictions = payload('com.apple.applicationaccess', [['allowAirDrop', bool(false)]]);
 const mdm = payload('com.apple.mdm', [
-  ['IdentityCertificateUUID', str('6D2F6A5B-9C1E-4E38-9A7B-3A1C5E0F2B11')],
+  ['IdentityCertificateUUID', str('0B8E4C1A-6E2D-4F49-9A57-2C3D4E5F6A7B')],
   ['Topic', str('com.apple.mgmt.External.x')],
   ['ServerURL', str('https://127.0.0.1/mdm')],
   ['ManagedAppleID', str('alex@example.com')],
@@ -50,9 +52,9 @@ describe('platform findings', () => {
   });
 
   it('deprecated and removed keys', () => {
-    expect(summary(validateProfile(profile(mdm), { platform: 'iOS', osVersion: '17.4' }))).toEqual(['warning deprecated-in-version PayloadContent[0].ManagedAppleID']);
-    expect(summary(validateProfile(profile(mdm), { platform: 'iOS', osVersion: '18' }))).toEqual(['warning removed-in-version PayloadContent[0].ManagedAppleID']);
-    expect(validateProfile(profile(mdm), { platform: 'iOS', osVersion: '16.0' })).toEqual([]);
+    expect(summary(validateProfile(profile(identity, mdm), { platform: 'iOS', osVersion: '17.4', willEncrypt: true }))).toEqual(['warning deprecated-in-version PayloadContent[1].ManagedAppleID']);
+    expect(summary(validateProfile(profile(identity, mdm), { platform: 'iOS', osVersion: '18', willEncrypt: true }))).toEqual(['warning removed-in-version PayloadContent[1].ManagedAppleID']);
+    expect(validateProfile(profile(identity, mdm), { platform: 'iOS', osVersion: '16.0', willEncrypt: true })).toEqual([]);
   });
 
   it('MDM-only payload', () => {
