@@ -13,7 +13,10 @@ import { builtinSchemas } from './builtin/index.ts';
 import type { SchemaRegistry } from './registry.ts';
 import { searchSchemas as searchIn } from './search.ts';
 
+let builtins: SchemaRegistry | undefined;
+
 /** Returns the payload schemas matching `query`, best first, from `registry` (the built-in schemas by default). */
-export function searchSchemas(query: string, registry: SchemaRegistry = builtinSchemas()): PayloadSchema[] {
-  return searchIn(query, registry);
+export function searchSchemas(query: string, registry?: SchemaRegistry): PayloadSchema[] {
+  builtins ??= builtinSchemas();
+  return searchIn(query, registry ?? builtins);
 }

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAppleSchemaYaml } from '../../../shared/schema/apple-yaml.ts';
+import { searchSchemas } from '../../../shared/schema/index.ts';
 import type { KeySchema, PayloadSchema } from '../../../shared/schema/model.ts';
 import { SchemaRegistry } from '../../../shared/schema/registry.ts';
 import { needCorpus } from '../../support/environment.ts';
@@ -138,5 +139,12 @@ describe.skipIf(corpus.skip)('SchemaRegistry over Apple files' + corpus.reason, 
     const values: Record<string, string> = { ExtensionIdentifier: 'com.apple.AppSSOKerberos.KerberosExtension', TeamIdentifier: 'apple', Type: 'Credential' };
     expect(registry.forPayload('com.apple.extensiblesso', (k) => values[k])?.id).toBe('com.apple.extensiblesso(kerberos)');
     expect(registry.forPayload('com.apple.extensiblesso', () => undefined)?.id).toBe('com.apple.extensiblesso');
+  });
+});
+
+describe('searchSchemas', () => {
+  it('searches the built-in schemas by default', () => {
+    expect(searchSchemas('kerberos').map((s) => s.id)).toEqual(['com.apple.extensiblesso(kerberos)']);
+    expect(searchSchemas('wi-fi')[0].id).toBe('com.apple.wifi.managed');
   });
 });
