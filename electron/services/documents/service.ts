@@ -5,7 +5,10 @@
 
 import path from 'node:path';
 
-import type { DocumentInfo, DraftInfo, RecentEntry, SaveResult } from '../../../shared/ipc/contract.ts';
+import type { DocumentInfo, DocumentKind, DraftInfo, RecentEntry, SaveResult } from '../../../shared/ipc/contract.ts';
+import { PlistError } from '../../../shared/plist/errors.ts';
+import { parseXmlPlistText } from '../../../shared/plist/xml/reader.ts';
+import { classifyPlist } from '../../../shared/profile/classify.ts';
 import type { Logger } from '../../log.ts';
 import type { DraftStore } from './drafts.ts';
 import { readDocumentFile } from './open-file.ts';
@@ -160,7 +163,7 @@ export class DocumentService {
       displayName: draft.displayName,
       text: draft.text,
       source: 'draft',
-      kind: 'profile',
+      kind: kindOfText(draft.text),
       signed: false,
       encrypted: false,
       warnings: [],
@@ -201,5 +204,15 @@ export class DocumentService {
 
   async clearRecent(): Promise<void> {
     await this.#recent.clear();
+  }
+}
+
+/** Classifies draft text; a draft saved mid-edit may not parse, and then counts as a profile. */
+function kindOfText(text: string): DocumentKind {
+  try {
+    return classifyPlist(parseXmlPlistText(text).value);
+  } catch (error) {
+    if (error instanceof PlistError) return 'profile';
+    throw error;
   }
 }
