@@ -6,6 +6,8 @@ import { formatProvisioningFacts } from './provisioning-text.ts';
 export function formatInspectReport(report: InspectReport): string {
   if (!report.ok) return `${report.file}\n  error: ${report.error}\n\n`;
 
+  if (report.kind === 'certificate' || report.kind === 'identity') return formatKeyFile(report);
+
   const lines: string[] = [report.file];
   const container = report.container === 'cms-signed' ? `CMS signed${report.armour ? ` (${report.armour}-armoured)` : ''}, ${report.plistFormat} plist inside` : `${report.plistFormat} plist`;
   lines.push(`  format:    ${container}`);
@@ -54,12 +56,23 @@ export function formatInspectReport(report: InspectReport): string {
   return `${lines.join('\n')}\n\n`;
 }
 
+function formatKeyFile(report: InspectReport): string {
+  const lines = [report.file, `  kind:      ${kindLabel(report.kind)}`];
+  for (const cert of report.certificates ?? []) lines.push(...formatCertificate('certificate', cert));
+  for (const warning of report.warnings) lines.push(`  note: ${warning}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
 function kindLabel(kind: InspectReport['kind']): string {
   switch (kind) {
     case 'profile':
       return 'configuration profile';
     case 'stub':
       return 'iOS profile stub';
+    case 'certificate':
+      return 'certificate file';
+    case 'identity':
+      return 'PKCS#12 identity file';
     case 'provisioning':
       return 'app provisioning profile';
     default:

@@ -130,6 +130,24 @@ describe.skipIf(tools.skip)('inspect --json' + tools.reason, () => {
     expect(stderr).toContain(`${brokenPath}: `);
   });
 
+  it('describes dropped certificate files', async () => {
+    const { code, reports } = await inspectJson(pki.intermediate.certPath, path.join(pki.dir, 'intermediate.der'));
+    expect(code).toBe(0);
+    for (const report of reports) {
+      expect(report).toMatchObject({ ok: true, kind: 'certificate' });
+      expect((report as unknown as { certificates: unknown[] }).certificates).toEqual([expect.objectContaining(opensslFacts(pki, pki.intermediate.certPath))]);
+    }
+  });
+
+  it('recognises a PKCS#12 file', async () => {
+    const p12 = path.join(pki.dir, 'leaf.p12');
+    pki.openssl(['pkcs12', '-export', '-inkey', pki.leafEc.keyPath, '-in', pki.leafEc.certPath, '-passout', 'pass:x', '-out', p12]);
+    const { code, reports } = await inspectJson(p12);
+    expect(code).toBe(0);
+    expect(reports[0]).toMatchObject({ ok: true, kind: 'identity' });
+    expect(reports[0].warnings[0]).toMatch(/import it in the certificate manager/);
+  });
+
   it('prints a readable summary without --json', async () => {
     const run = await runCli(['inspect', signedPath]);
     expect(run.code).toBe(0);

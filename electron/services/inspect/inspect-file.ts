@@ -9,6 +9,7 @@ import { openDocument, type OpenedDocument } from '../../../shared/profile/open.
 import { summarizePayloads, summarizeProfileService, summarizeStubFacts, summarizeTop, stubSignerCertificates } from '../../../shared/profile/summary.ts';
 import { describeCertificateDer, describeEnvelope } from '../../../shared/profile/signed.ts';
 import { parseProvisioningProfile } from '../../../shared/provisioning/parse.ts';
+import { inspectOtherFile } from './other-files.ts';
 import type { InspectReport, SignatureReport } from './report.ts';
 
 export interface InspectOptions {
@@ -23,7 +24,7 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
   try {
     document = openDocument(bytes, { file });
   } catch (error) {
-    return { file, ok: false, error: errorReason(error, file), warnings: [] };
+    return inspectOtherFile(bytes, file) ?? { file, ok: false, error: errorReason(error, file), warnings: [] };
   }
 
   const warnings = [...document.warnings];

@@ -34,7 +34,8 @@ export interface InspectReport {
   readonly container?: 'xml' | 'binary' | 'cms-signed';
   readonly armour?: 'pem' | 'base64';
   readonly plistFormat?: 'xml' | 'binary';
-  readonly kind?: 'profile' | 'stub' | 'plist' | 'provisioning';
+  /** `certificate` and `identity` (PKCS#12) are dropped key files rather than plists. */
+  readonly kind?: 'profile' | 'stub' | 'plist' | 'provisioning' | 'certificate' | 'identity';
   readonly signed?: boolean;
   readonly encrypted?: boolean;
   readonly digestAlgorithm?: string;
