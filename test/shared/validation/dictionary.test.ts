@@ -4,18 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { array, bool, dict, int, str, type PlistDict, type PlistValue } from '../../../shared/plist/model.ts';
 import { validateProfile } from '../../../shared/validation/index.ts';
-import { summary } from './fixtures.ts';
-
-function profile(payloads: PlistDict[], extra: [string, PlistValue][] = []): PlistDict {
-  return dict([
-    ['PayloadContent', array(payloads)],
-    ['PayloadIdentifier', str('com.example.profile')],
-    ['PayloadType', str('Configuration')],
-    ['PayloadUUID', str('5C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F')],
-    ['PayloadVersion', int(1)],
-    ...extra,
-  ]);
-}
+import { profileDict, summary } from './fixtures.ts';
 
 function wifi(extra: [string, PlistValue][]): PlistDict {
   return dict([
@@ -29,25 +18,25 @@ function wifi(extra: [string, PlistValue][]): PlistDict {
 
 describe('unknown keys', () => {
   it('suggests a near spelling', () => {
-    const diagnostics = validateProfile(profile([wifi([['SSID_STRR', str('Office')]])]));
+    const diagnostics = validateProfile(profileDict([wifi([['SSID_STRR', str('Office')]])]));
     expect(summary(diagnostics)).toEqual(['warning unknown-key PayloadContent[0].SSID_STRR']);
     expect(diagnostics[0].message).toBe('Unknown key `SSID_STRR` for payload com.apple.wifi.managed; did you mean `SSID_STR`? Devices ignore keys they do not know.');
     expect(diagnostics[0].fix).toEqual({ kind: 'rename-key', path: 'PayloadContent[0].SSID_STRR', segments: ['PayloadContent', 0, 'SSID_STRR'], value: 'SSID_STR' });
   });
 
   it('no suggestion for a far name', () => {
-    const diagnostics = validateProfile(profile([wifi([['CorporateColour', str('blue')]])]));
+    const diagnostics = validateProfile(profileDict([wifi([['CorporateColour', str('blue')]])]));
     expect(diagnostics[0].message).toBe('Unknown key `CorporateColour` for payload com.apple.wifi.managed; devices ignore keys they do not know. Check its spelling, or remove it.');
     expect(diagnostics[0].fix).toBeUndefined();
   });
 
   it('no suggestion when the known key is present', () => {
-    const diagnostics = validateProfile(profile([wifi([['SSID_STR', str('Office')], ['SSID_STRR', str('Office')]])]));
+    const diagnostics = validateProfile(profileDict([wifi([['SSID_STR', str('Office')], ['SSID_STRR', str('Office')]])]));
     expect(diagnostics[0].fix).toBeUndefined();
   });
 
   it('optional key in the wrong case', () => {
-    const diagnostics = validateProfile(profile([wifi([['ssid_str', str('Office')]])]));
+    const diagnostics = validateProfile(profileDict([wifi([['ssid_str', str('Office')]])]));
     expect(summary(diagnostics)).toEqual(['warning key-case-mismatch PayloadContent[0].ssid_str']);
     expect(diagnostics[0].message).toContain('did you mean `SSID_STR`? Keys are case-sensitive, so devices ignore it.');
   });
@@ -59,7 +48,7 @@ describe('unknown keys', () => {
       ['PayloadUUID', str('6D2F6A5B-9C1E-4E38-9A7B-3A1C5E0F2B11')],
       ['PayloadVersion', int(1)],
     ]);
-    const diagnostics = validateProfile(profile([payload]));
+    const diagnostics = validateProfile(profileDict([payload]));
     expect(summary(diagnostics)).toEqual(['error key-case-mismatch PayloadContent[0].payloadtype']);
     expect(diagnostics[0].message).toContain('the required key `PayloadType` is missing');
   });
@@ -72,7 +61,7 @@ describe('unknown keys', () => {
       ['PayloadVersion', int(1)],
       ['Whatever', str('x')],
     ]);
-    expect(summary(validateProfile(profile([payload])))).toEqual(['info unknown-payload-type PayloadContent[0].PayloadType']);
+    expect(summary(validateProfile(profileDict([payload])))).toEqual(['info unknown-payload-type PayloadContent[0].PayloadType']);
   });
 });
 
@@ -97,11 +86,11 @@ describe('required and replacing keys', () => {
   }
 
   it('Authorization stands in for Allowed', () => {
-    expect(validateProfile(profile([tcc(tccEntry([['Authorization', str('AllowStandardUserToSetSystemService')]]))]))).toEqual([]);
+    expect(validateProfile(profileDict([tcc(tccEntry([['Authorization', str('AllowStandardUserToSetSystemService')]]))]))).toEqual([]);
   });
 
   it('neither Allowed nor Authorization', () => {
-    const diagnostics = validateProfile(profile([tcc(tccEntry([]))]));
+    const diagnostics = validateProfile(profileDict([tcc(tccEntry([]))]));
     expect(summary(diagnostics)).toEqual(['error missing-key PayloadContent[0].Services.ScreenCapture[0].Allowed']);
     expect(diagnostics[0].message).toBe('Required key `Allowed` (or `Authorization`) is missing; add it (a boolean).');
   });
@@ -111,7 +100,7 @@ describe('required and replacing keys', () => {
       ['Authorization', str('Deny')],
       ['Allowed', bool(false)],
     ]);
-    expect(summary(validateProfile(profile([tcc(entry)])))).toEqual(['error exclusive-keys PayloadContent[0].Services.ScreenCapture[0].Allowed']);
+    expect(summary(validateProfile(profileDict([tcc(entry)])))).toEqual(['error exclusive-keys PayloadContent[0].Services.ScreenCapture[0].Allowed']);
   });
 
   it('unknown TCC service name', () => {
@@ -122,7 +111,7 @@ describe('required and replacing keys', () => {
       ['PayloadVersion', int(1)],
       ['Services', dict([['ScreenCaputre', array([])]])],
     ]);
-    const diagnostics = validateProfile(profile([payload]));
+    const diagnostics = validateProfile(profileDict([payload]));
     expect(summary(diagnostics)).toEqual(['warning unknown-key PayloadContent[0].Services.ScreenCaputre']);
     expect(diagnostics[0].fix).toMatchObject({ kind: 'rename-key', value: 'ScreenCapture' });
   });

@@ -2,7 +2,7 @@
 // positioned XML reader, so that findings carry real lines and columns.
 
 import { parseXmlPlistText } from '../../../shared/plist/xml/reader.ts';
-import type { PlistValue } from '../../../shared/plist/model.ts';
+import { array, dict, int, str, type PlistDict, type PlistValue } from '../../../shared/plist/model.ts';
 import type { Diagnostic } from '../../../shared/validation/diagnostic.ts';
 
 /** Parses XML plist text into the positioned model. */
@@ -38,6 +38,18 @@ ${extra}
 </dict>
 </plist>
 `;
+}
+
+/** Builds a Configuration profile dictionary around `payloads`, with `extra` top-level entries. */
+export function profileDict(payloads: readonly PlistDict[], extra: readonly [string, PlistValue][] = []): PlistDict {
+  return dict([
+    ['PayloadContent', array(payloads)],
+    ['PayloadIdentifier', str('com.example.profile')],
+    ['PayloadType', str('Configuration')],
+    ['PayloadUUID', str('5C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F')],
+    ['PayloadVersion', int(1)],
+    ...extra,
+  ]);
 }
 
 /** Findings reduced to what most tests compare: severity, code and path. */

@@ -1,19 +1,11 @@
 // Platform, OS version and supervision findings for payloads and keys.
 
 import { describe, expect, it } from 'vitest';
-import { array, bool, data, dict, int, str, type PlistDict, type PlistValue } from '../../../shared/plist/model.ts';
+import { bool, data, dict, int, str, type PlistDict, type PlistValue } from '../../../shared/plist/model.ts';
 import { compareVersions, parseOsVersion, validateProfile, ValidationOptionsError } from '../../../shared/validation/index.ts';
-import { summary } from './fixtures.ts';
+import { profileDict, summary } from './fixtures.ts';
 
-function profile(...payloads: PlistDict[]): PlistDict {
-  return dict([
-    ['PayloadContent', array(payloads)],
-    ['PayloadIdentifier', str('com.example.profile')],
-    ['PayloadType', str('Configuration')],
-    ['PayloadUUID', str('5C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F')],
-    ['PayloadVersion', int(1)],
-  ]);
-}
+const profile = (...payloads: PlistDict[]): PlistDict => profileDict(payloads);
 
 function payload(type: string, entries: [string, PlistValue][], uuid = '6D2F6A5B-9C1E-4E38-9A7B-3A1C5E0F2B11'): PlistDict {
   return dict([['PayloadIdentifier', str(`com.example.${type}`)], ['PayloadType', str(type)], ['PayloadUUID', str(uuid)], ['PayloadVersion', int(1)], ...entries]);

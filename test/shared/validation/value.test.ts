@@ -8,6 +8,7 @@ import type { KeySchema, PayloadSchema } from '../../../shared/schema/model.ts';
 import { SchemaRegistry } from '../../../shared/schema/registry.ts';
 import { validateProfile } from '../../../shared/validation/index.ts';
 import type { Diagnostic } from '../../../shared/validation/diagnostic.ts';
+import { profileDict } from './fixtures.ts';
 
 const TEST_TYPE = 'com.example.test';
 
@@ -60,14 +61,7 @@ function check(entries: [string, PlistValue][], options: { strict?: boolean; wil
     ...(entries.some(([name]) => name === 'Name') ? [] : [['Name', str('n')] as [string, PlistValue]]),
     ...entries,
   ]);
-  const profile = dict([
-    ['PayloadContent', array([payload])],
-    ['PayloadIdentifier', str('com.example.test')],
-    ['PayloadType', str('Configuration')],
-    ['PayloadUUID', str('5C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F')],
-    ['PayloadVersion', int(1)],
-  ]);
-  return validateProfile(profile, { schemas: registry, ...options });
+  return validateProfile(profileDict([payload]), { schemas: registry, ...options });
 }
 
 function codes(diagnostics: readonly Diagnostic[]): string[] {
