@@ -56,6 +56,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const backupFile = `${target}~`;
+  const backupTemp = `${temp}~`;
   let mode = options.mode ?? 0o644;
   let existed = false;
 
@@ -70,8 +71,11 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
 
+    // The backup is copied under the temporary name and renamed too: a save killed mid-copy
+    // must not leave a cut `NAME~` that looks like a good earlier version.
     if (options.backup && existed) {
-      await copyFile(target, backupFile, fsConstants.COPYFILE_FICLONE);
+      await copyFile(target, backupTemp, fsConstants.COPYFILE_FICLONE);
+      await rename(backupTemp, backupFile);
     }
 
     // Write and flush the new content before it becomes visible under the target name.
@@ -87,6 +91,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     await syncFolder(path.dirname(target));
   } catch (error) {
     await rm(temp, { force: true });
+    await rm(backupTemp, { force: true });
     throw new FileWriteError(target, error);
   }
 
