@@ -7,7 +7,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -59,6 +59,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   const backupTemp = `${temp}~`;
   let mode = options.mode ?? 0o644;
   let existed = false;
+  let backedUp = false;
 
   try {
     // Keep the mode of the file being replaced.
@@ -76,6 +77,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     if (options.backup && existed) {
       await copyFile(target, backupTemp, fsConstants.COPYFILE_FICLONE);
       await rename(backupTemp, backupFile);
+      backedUp = true;
     }
 
     // Write and flush the new content before it becomes visible under the target name.
@@ -90,8 +92,11 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     await rename(temp, target);
     await syncFolder(path.dirname(target));
   } catch (error) {
+    // Nothing after the rename can fail, so the target still has its old content and the
+    // backup of it is not needed (on a full disk it may be what took the space).
     await rm(temp, { force: true });
     await rm(backupTemp, { force: true });
+    if (backedUp) await rm(backupFile, { force: true });
     throw new FileWriteError(target, error);
   }
 
@@ -101,12 +106,13 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
 /** Flushes the folder entry so that the rename survives a power loss; not all platforms allow it. */
 async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
+  let handle: FileHandle | undefined;
   try {
+    handle = await open(folder, 'r');
     await handle.sync();
   } catch {
-    // Some file systems (and network mounts) refuse fsync on a folder; the rename is done anyway.
+    // Some file systems (and network mounts) refuse to open or fsync a folder; the rename is done anyway.
   } finally {
-    await handle.close();
+    await handle?.close();
   }
 }
