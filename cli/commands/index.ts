@@ -8,6 +8,7 @@ import { encryptCommand } from './encrypt.ts';
 import { inspectCommand } from './inspect.ts';
 import { provisioningCommand } from './provisioning.ts';
 import { signCommand } from './sign.ts';
+import { validateCommand } from './validate.ts';
 import { verifyCommand } from './verify.ts';
 
-export const commands: readonly Command[] = [inspectCommand, signCommand, verifyCommand, encryptCommand, decryptCommand, convertCommand, diffCommand, provisioningCommand];
+export const commands: readonly Command[] = [inspectCommand, validateCommand, signCommand, verifyCommand, encryptCommand, decryptCommand, convertCommand, diffCommand, provisioningCommand];

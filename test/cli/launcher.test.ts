@@ -13,7 +13,7 @@ describe.skipIf(!built)('bin/mobileconfig.js' + reason, () => {
 
   it('prints help listing every command', () => {
     const help = run('--help');
-    for (const command of ['inspect', 'sign', 'verify', 'encrypt', 'decrypt', 'convert', 'diff']) expect(help).toContain(`  ${command}`);
+    for (const command of ['inspect', 'validate', 'provisioning', 'sign', 'verify', 'encrypt', 'decrypt', 'convert', 'diff']) expect(help).toContain(`  ${command}`);
   });
 
   it('exits 2 for an unknown command', () => {
