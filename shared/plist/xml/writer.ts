@@ -36,39 +36,41 @@ const ESCAPE_ALL = /[&<>\r]/g;
  */
 export function writeXmlPlist(value: PlistValue): string {
   const writer = new XmlPlistWriter();
-  writer.out.push(HEADER);
   writer.writeValue(value, 0);
-  writer.out.push(FOOTER);
-  return writer.out.join('');
+  return HEADER + writer.out + FOOTER;
 }
 
 class XmlPlistWriter {
-  readonly out: string[] = [];
+  /**
+   * The document so far. Appending to one string lets V8 link the pieces and copy them once
+   * when the text is encoded; collecting them in an array and joining it took a third of the
+   * writer's time on a 3 MB profile (Node 20).
+   */
+  out = '';
   /** Keys and indices from the root to the value being written, for error key paths. */
   private readonly path: (string | number)[] = [];
   private readonly indents: string[] = [''];
 
   writeValue(value: PlistValue, level: number): void {
-    const out = this.out;
     const indent = this.indent(level);
 
     switch (value.kind) {
       case 'string':
-        out.push(indent, '<string>', this.escape(value.value, 'string'), '</string>\n');
+        this.out += indent + '<string>' + this.escape(value.value, 'string') + '</string>\n';
         return;
       case 'integer':
-        out.push(indent, '<integer>', this.integerText(value.value, MIN_PLIST_INTEGER, MAX_PLIST_INTEGER, 'integer'), '</integer>\n');
+        this.out += indent + '<integer>' + this.integerText(value.value, MIN_PLIST_INTEGER, MAX_PLIST_INTEGER, 'integer') + '</integer>\n';
         return;
       case 'real':
-        out.push(indent, '<real>', formatReal(value.value), '</real>\n');
+        this.out += indent + '<real>' + formatReal(value.value) + '</real>\n';
         return;
       case 'boolean':
-        out.push(indent, value.value ? '<true/>\n' : '<false/>\n');
+        this.out += indent + (value.value ? '<true/>\n' : '<false/>\n');
         return;
       case 'date': {
         const text = formatDate(value.value);
         if (text === null) throw this.error(`date ${String(value.value)} ms is not a time in years 0000-9999, which is all the XML date format can hold`);
-        out.push(indent, '<date>', text, '</date>\n');
+        this.out += indent + '<date>' + text + '</date>\n';
         return;
       }
       case 'data':
@@ -85,7 +87,7 @@ class XmlPlistWriter {
         this.checkDepth(level);
         const number = this.integerText(value.value, 0n, MAX_UID, 'UID');
         const inner = this.indent(level + 1);
-        out.push(indent, '<dict>\n', inner, '<key>CF$UID</key>\n', inner, '<integer>', number, '</integer>\n', indent, '</dict>\n');
+        this.out += indent + '<dict>\n' + inner + '<key>CF$UID</key>\n' + inner + '<integer>' + number + '</integer>\n' + indent + '</dict>\n';
         return;
       }
       default: {
@@ -99,39 +101,39 @@ class XmlPlistWriter {
     const indent = this.indent(level);
     this.checkDepth(level);
     if (items.length === 0) {
-      this.out.push(indent, '<array/>\n');
+      this.out += indent + '<array/>\n';
       return;
     }
 
-    this.out.push(indent, '<array>\n');
+    this.out += indent + '<array>\n';
     for (let i = 0; i < items.length; i++) {
       this.path.push(i);
       this.writeValue(items[i], level + 1);
       this.path.pop();
     }
-    this.out.push(indent, '</array>\n');
+    this.out += indent + '</array>\n';
   }
 
   private writeDict(entries: readonly { readonly key: string; readonly value: PlistValue }[], level: number): void {
     const indent = this.indent(level);
     this.checkDepth(level);
     if (entries.length === 0) {
-      this.out.push(indent, '<dict/>\n');
+      this.out += indent + '<dict/>\n';
       return;
     }
 
     const inner = this.indent(level + 1);
     const seen = new Set<string>();
-    this.out.push(indent, '<dict>\n');
+    this.out += indent + '<dict>\n';
     for (const { key, value } of entries) {
       this.path.push(key);
       if (seen.has(key)) throw this.error(`duplicate key "${key}" in a dictionary; keys must be unique`);
       seen.add(key);
-      this.out.push(inner, '<key>', this.escape(key, 'key'), '</key>\n');
+      this.out += inner + '<key>' + this.escape(key, 'key') + '</key>\n';
       this.writeValue(value, level + 1);
       this.path.pop();
     }
-    this.out.push(indent, '</dict>\n');
+    this.out += indent + '</dict>\n';
   }
 
   /**
@@ -140,14 +142,13 @@ class XmlPlistWriter {
    * (a tab counting 8), and never fewer than 16 columns. Empty data is `<data>` and `</data>` on two lines.
    */
   private writeData(bytes: Uint8Array, level: number): void {
-    const out = this.out;
     const indent = this.indent(level);
     const lineLength = Math.floor(Math.max(16, 76 - 8 * level) / 4) * 4;
     const base64 = encodeBase64(bytes);
 
-    out.push(indent, '<data>\n');
-    for (let i = 0; i < base64.length; i += lineLength) out.push(indent, base64.slice(i, i + lineLength), '\n');
-    out.push(indent, '</data>\n');
+    let lines = indent + '<data>\n';
+    for (let i = 0; i < base64.length; i += lineLength) lines += indent + base64.slice(i, i + lineLength) + '\n';
+    this.out += lines + indent + '</data>\n';
   }
 
   private integerText(value: bigint, min: bigint, max: bigint, what: string): string {
