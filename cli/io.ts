@@ -1,6 +1,6 @@
 // What a command may touch outside itself, passed in so that tests run commands in-process.
 
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -14,10 +14,64 @@ export interface CliIo {
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: async (file) => new Uint8Array(await readFile(file)),
+  readFile: (file) => readInputFile(file),
   env: process.env,
   stdinIsTty: Boolean(process.stdin.isTTY),
 };
+
+/**
+ * Largest input file the CLI reads, in bytes (90 MiB). The largest plist accepted is 64 MiB
+ * (MAX_PLIST_BYTES); signed and armoured as PEM it grows by a third, to about 86 MiB.
+ */
+export const MAX_INPUT_FILE_BYTES = 90 * 1024 * 1024;
+
+/** Raised for an input file over MAX_INPUT_FILE_BYTES; a regular file is refused before any of it is read. */
+export class InputTooLargeError extends Error {
+  override readonly name = 'InputTooLargeError';
+  readonly file: string;
+  readonly size: number;
+
+  /** `size` is the file's size, or for a pipe or device the bytes read before reading stopped. */
+  constructor(file: string, size: number, sizeKnown: boolean) {
+    const sizeText = sizeKnown ? `is ${size} bytes` : `is longer than ${MAX_INPUT_FILE_BYTES} bytes`;
+    super(`${file}: the file ${sizeText}, over the ${MAX_INPUT_FILE_BYTES}-byte (90 MiB) limit for input files, so it is not read.`);
+    this.file = file;
+    this.size = size;
+  }
+}
+
+/**
+ * Reads `file` whole after checking its size. A file whose size the file system does not report
+ * (a pipe, a device) is read in chunks and given up as soon as it passes the limit.
+ */
+export async function readInputFile(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_INPUT_FILE_BYTES) throw new InputTooLargeError(file, size, true);
+
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(Math.max(size + 1 - total, 64 * 1024));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_INPUT_FILE_BYTES) throw new InputTooLargeError(file, total, false);
+    }
+    if (chunks.length === 1) return chunks[0];
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Exit codes: 0 success, 1 a file failed (or did not verify / validate), 2 usage error. */
 export const EXIT_OK = 0;
