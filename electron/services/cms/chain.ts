@@ -6,8 +6,8 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 
 import { Asn1Error } from '../../../shared/asn1/errors.ts';
+import { parseAsn1 } from '../../../shared/asn1/reader.ts';
 import { bytesEqual } from '../../../shared/asn1/bytes.ts';
-import { decodePemBlocks } from '../../../shared/cms/pem.ts';
 import { type Certificate, parseCertificate } from '../../../shared/x509/certificate.ts';
 
 /** Maximum chain length followed; the chains seen in signed profiles have 2 to 4 certificates. */
@@ -43,8 +43,10 @@ const MAX_CACHED_CHECKS = 4096;
  * by a path that may use any anchor, so that an intermediate given as anchor is trusted too.
  */
 export function buildChain(signer: Certificate, embedded: readonly Certificate[], anchors: readonly Certificate[], now: Date): ChainFacts {
-  const roots = anchors.filter(isSelfSigned);
-  const completePath = walk(signer, embedded, roots);
+  // Self-signatures are checked only for a root that matches an issuer on the path: checking
+  // all of Node's built-in roots up front cost about 90 ms per verification.
+  const roots = anchors.filter((anchor) => anchor.isSelfIssued);
+  const completePath = walk(signer, embedded, roots, new Set(), isSelfSigned);
   const last = completePath[completePath.length - 1];
   const endsAtRoot = isSelfSigned(last);
   const endsAtIssuingCa = !endsAtRoot && completePath.length > 1 && last.basicConstraints?.ca === true;
@@ -60,12 +62,15 @@ export function buildChain(signer: Certificate, embedded: readonly Certificate[]
   return { path, complete, missingRoot, trusted, outOfValidity };
 }
 
-/** Follows issuers from `start`: first among `embedded`, then among `fallback`; stops at a self-signed certificate or an anchor. */
-function walk(start: Certificate, embedded: readonly Certificate[], fallback: readonly Certificate[], stopAt: ReadonlySet<string> = new Set()): Certificate[] {
+/**
+ * Follows issuers from `start`: first among `embedded`, then among the `fallback` certificates
+ * that `acceptFallback` allows; stops at a self-signed certificate or an anchor.
+ */
+function walk(start: Certificate, embedded: readonly Certificate[], fallback: readonly Certificate[], stopAt: ReadonlySet<string> = new Set(), acceptFallback?: (candidate: Certificate) => boolean): Certificate[] {
   const path = [start];
   let current = start;
   while (path.length < MAX_CHAIN_LENGTH && !stopAt.has(current.sha256) && !isSelfSigned(current)) {
-    const issuer = findIssuer(current, embedded) ?? findIssuer(current, fallback);
+    const issuer = findIssuer(current, embedded) ?? findIssuer(current, fallback, acceptFallback);
     if (!issuer || path.some((seen) => seen.sha256 === issuer.sha256)) break;
     path.push(issuer);
     current = issuer;
@@ -73,14 +78,15 @@ function walk(start: Certificate, embedded: readonly Certificate[], fallback: re
   return path;
 }
 
-function findIssuer(certificate: Certificate, pool: readonly Certificate[]): Certificate | undefined {
+function findIssuer(certificate: Certificate, pool: readonly Certificate[], accept?: (candidate: Certificate) => boolean): Certificate | undefined {
   return pool.find(
     (candidate) =>
       candidate.sha256 !== certificate.sha256 &&
       bytesEqual(candidate.subjectRaw, certificate.issuerRaw) &&
       keyIdentifiersAgree(certificate, candidate) &&
       canIssue(candidate) &&
-      signatureIssuedBy(certificate, candidate),
+      signatureIssuedBy(certificate, candidate) &&
+      (accept === undefined || accept(candidate)),
   );
 }
 
@@ -124,22 +130,74 @@ function signatureIssuedBy(certificate: Certificate, issuer: Certificate): boole
   return verified;
 }
 
-let systemRoots: Certificate[] | undefined;
+/** DER of Node's built-in roots keyed by their subject's DER (as latin1 text), built once. */
+let systemRootsBySubject: Map<string, Uint8Array[]> | undefined;
+const parsedSystemRoots = new Map<Uint8Array, Certificate | null>();
 
-/** Node's built-in root certificates (the Mozilla store bundled with Node), parsed once. */
-export function systemRootCertificates(): readonly Certificate[] {
-  if (!systemRoots) {
-    systemRoots = [];
-    for (const pem of rootCertificates) {
-      for (const block of decodePemBlocks(pem)) {
-        try {
-          systemRoots.push(parseCertificate(block.der));
-        } catch (error) {
-          // A root this parser cannot read cannot anchor a chain either; skip it.
-          if (!(error instanceof Asn1Error)) throw error;
-        }
-      }
+/**
+ * Returns the built-in roots whose subject is the issuer of one of `certificates`. A chain
+ * built from those certificates can reach no other root, because the walk stops at the first
+ * anchor. Only the matching roots are parsed: parsing all of them took about 50 ms, which
+ * every `verify` command paid.
+ */
+export function systemRootsIssuing(certificates: readonly Certificate[]): Certificate[] {
+  const index = systemRootIndex();
+  const found: Certificate[] = [];
+  const seen = new Set<string>();
+  for (const certificate of certificates) {
+    const key = Buffer.from(certificate.issuerRaw).toString('latin1');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const der of index.get(key) ?? []) {
+      const root = parseSystemRoot(der);
+      if (root) found.push(root);
     }
   }
-  return systemRoots;
+  return found;
+}
+
+function systemRootIndex(): Map<string, Uint8Array[]> {
+  if (systemRootsBySubject) return systemRootsBySubject;
+  systemRootsBySubject = new Map();
+  for (const pem of rootCertificates) {
+    const body = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem)?.[1];
+    if (!body) continue;
+    const der = new Uint8Array(Buffer.from(body, 'base64'));
+    const subject = subjectOf(der);
+    if (!subject) continue;
+    const key = Buffer.from(subject).toString('latin1');
+    const list = systemRootsBySubject.get(key);
+    if (list) list.push(der);
+    else systemRootsBySubject.set(key, [der]);
+  }
+  return systemRootsBySubject;
+}
+
+/** Returns the subject Name's DER of a certificate without parsing the rest, or null when it is unreadable. */
+function subjectOf(der: Uint8Array): Uint8Array | null {
+  try {
+    const tbs = parseAsn1(der).children[0];
+    // TBSCertificate: [0] version (absent in v1), serialNumber, signature, issuer, validity, subject.
+    const first = tbs?.children[0];
+    const start = first?.tagClass === 'context' && first.tag === 0 ? 1 : 0;
+    return tbs?.children[start + 4]?.raw ?? null;
+  } catch (error) {
+    // An unreadable root cannot anchor a chain; leave it out of the index.
+    if (error instanceof Asn1Error) return null;
+    throw error;
+  }
+}
+
+function parseSystemRoot(der: Uint8Array): Certificate | null {
+  let root = parsedSystemRoots.get(der);
+  if (root === undefined) {
+    try {
+      root = parseCertificate(der);
+    } catch (error) {
+      if (!(error instanceof Asn1Error)) throw error;
+      root = null;
+    }
+    parsedSystemRoots.set(der, root);
+  }
+  return root;
 }

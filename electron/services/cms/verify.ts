@@ -9,7 +9,7 @@ import { describeCertificate, digestAlgorithmName, isCmsContentInfo, type Certif
 import { parseSignedData, type SignedData } from '../../../shared/cms/signed-data.ts';
 import type { SignerInfo } from '../../../shared/cms/signer-info.ts';
 import type { Certificate } from '../../../shared/x509/certificate.ts';
-import { buildChain, systemRootCertificates, type ChainFacts } from './chain.ts';
+import { buildChain, systemRootsIssuing, type ChainFacts } from './chain.ts';
 import { cmsBytes, parseCallerCertificate, parseOrThrow } from './input.ts';
 import { checkSignerSignature } from './signature-check.ts';
 
@@ -77,7 +77,8 @@ export function verify(input: Uint8Array, options: VerifyOptions = {}): VerifyRe
   if (signedData.content === null) return failed('the signature is detached: the signed content is not in the file, so it cannot be checked', true);
 
   try {
-    const anchors = [...(options.anchors ?? []).map((der, index) => parseCallerCertificate(der, `trust anchor ${index + 1}`)), ...(options.systemRoots === false ? [] : systemRootCertificates())];
+    // Of the built-in roots, only those that issued a certificate in the file can be on a chain.
+    const anchors = [...(options.anchors ?? []).map((der, index) => parseCallerCertificate(der, `trust anchor ${index + 1}`)), ...(options.systemRoots === false ? [] : systemRootsIssuing(signedData.certificates))];
     const now = options.now ?? new Date();
     const checks = signedData.signerInfos.map((signerInfo) => checkSigner(signerInfo, signedData, anchors, now));
     return combine(signedData, checks, now);
