@@ -58,17 +58,18 @@ async function verifySigned(file: string, rootFile: string, warmup: number, iter
   });
 }
 
-/** Encrypts the profile once per certificate in `deviceDir`, reading the certificates inside the clock, as the CLI does. */
+/** Encrypts the profile once per certificate in `deviceDir`, reading the profile and the certificates inside the clock, as the CLI does. */
 async function encryptBatch(file: string, deviceDir: string, warmup: number, iterations: number): Promise<Metrics> {
-  const { encryptProfile } = await import('../electron/services/cms/index.ts');
+  const { prepareProfileEncryption } = await import('../electron/services/cms/index.ts');
   const { loadCertificates } = await import('../electron/services/identity/index.ts');
   const profile = new Uint8Array(readFileSync(file));
   const names = readdirSync(deviceDir).filter((name) => name.endsWith('.pem')).sort();
   return loop(warmup, iterations, () => {
     const [batch] = clock(() => {
+      const encryptor = prepareProfileEncryption(profile, { file });
       for (const name of names) {
         const certFile = path.join(deviceDir, name);
-        for (const der of loadCertificates(new Uint8Array(readFileSync(certFile)), certFile)) encryptProfile(profile, [der], { file });
+        for (const der of loadCertificates(new Uint8Array(readFileSync(certFile)), certFile)) encryptor.encryptFor([der]);
       }
     });
     return { batch };

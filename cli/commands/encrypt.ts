@@ -2,7 +2,16 @@
 
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_CIPHERS, DEFAULT_CONTENT_CIPHER, encryptProfile, sign, SIGNING_DIGESTS, type ContentCipherName, type SigningDigest } from '../../electron/services/cms/index.ts';
+import {
+  CONTENT_CIPHERS,
+  DEFAULT_CONTENT_CIPHER,
+  prepareProfileEncryption,
+  sign,
+  SIGNING_DIGESTS,
+  type ContentCipherName,
+  type ProfileEncryptor,
+  type SigningDigest,
+} from '../../electron/services/cms/index.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { loadCertificates, type Identity } from '../../electron/services/identity/index.ts';
 import { recipientFileName } from '../../electron/services/export/file-names.ts';
@@ -62,10 +71,11 @@ export const encryptCommand: Command = {
     const digest = parseChoice<SigningDigest>('encrypt', 'digest', values.digest, SIGNING_DIGESTS, 'sha256');
     const input = positionals[0];
 
-    let profile: Uint8Array;
+    let encryptor: ProfileEncryptor;
     let signer: Identity | undefined;
     try {
-      profile = await readSignableContent(input, io);
+      // Read and check the profile once; each recipient set then costs only its envelope.
+      encryptor = prepareProfileEncryption(await readSignableContent(input, io), { cipher, file: input });
       signer = hasIdentityOptions(values) ? await loadIdentity(values, io) : undefined;
     } catch (error) {
       io.stderr(`${describeFailure(input, error)}\n`);
@@ -73,7 +83,7 @@ export const encryptCommand: Command = {
     }
 
     const seal = (recipients: Uint8Array[]): Uint8Array => {
-      const encrypted = encryptProfile(profile, recipients, { cipher, file: input });
+      const encrypted = encryptor.encryptFor(recipients);
       if (!signer) return encrypted;
       return sign(encrypted, signer, { digest }).der;
     };

@@ -19,12 +19,19 @@ export interface ProfileEncryptionOptions extends EncryptOptions {
   readonly format?: PlistFormat;
 }
 
+/** A profile read and checked once, ready to be encrypted for one set of recipients after another. */
+export interface ProfileEncryptor {
+  /** Encrypts the payloads to `recipients` (DER certificates) and returns the new profile bytes. */
+  encryptFor(recipients: readonly Uint8Array[]): Uint8Array;
+}
+
 /**
- * Encrypts the PayloadContent of a profile (XML or binary plist) to `recipients` (DER
- * certificates) and returns the new profile bytes. Raises CmsError for a profile that is
- * already encrypted or has no PayloadContent array, PlistError for unreadable input.
+ * Reads and checks a profile (XML or binary plist) once for many encryptions, such as one per
+ * device, so that each encryption only builds the envelope and writes the profile. Raises
+ * CmsError for a profile that is already encrypted or has no PayloadContent array, PlistError
+ * for unreadable input.
  */
-export function encryptProfile(profileBytes: Uint8Array, recipients: readonly Uint8Array[], options: ProfileEncryptionOptions = {}): Uint8Array {
+export function prepareProfileEncryption(profileBytes: Uint8Array, options: ProfileEncryptionOptions = {}): ProfileEncryptor {
   const { root, format } = readProfile(profileBytes, options.file);
   const where = options.file ? `${options.file}: ` : '';
   if (dictGet(root, ENCRYPTED_PAYLOAD_CONTENT) !== undefined) {
@@ -36,9 +43,23 @@ export function encryptProfile(profileBytes: Uint8Array, recipients: readonly Ui
   }
 
   // The payload array travels as its own XML plist document, which is what devices decrypt and parse.
-  const envelope = encrypt(writePlist(payloads, 'xml'), recipients, options);
-  const encrypted = replaceEntry(root, PAYLOAD_CONTENT, ENCRYPTED_PAYLOAD_CONTENT, data(envelope));
-  return writePlist(encrypted, options.format ?? format);
+  const plaintext = writePlist(payloads, 'xml');
+  const outputFormat = options.format ?? format;
+  return {
+    encryptFor(recipients) {
+      const envelope = encrypt(plaintext, recipients, options);
+      return writePlist(replaceEntry(root, PAYLOAD_CONTENT, ENCRYPTED_PAYLOAD_CONTENT, data(envelope)), outputFormat);
+    },
+  };
+}
+
+/**
+ * Encrypts the PayloadContent of a profile (XML or binary plist) to `recipients` (DER
+ * certificates) and returns the new profile bytes. Raises CmsError for a profile that is
+ * already encrypted or has no PayloadContent array, PlistError for unreadable input.
+ */
+export function encryptProfile(profileBytes: Uint8Array, recipients: readonly Uint8Array[], options: ProfileEncryptionOptions = {}): Uint8Array {
+  return prepareProfileEncryption(profileBytes, options).encryptFor(recipients);
 }
 
 export interface ProfileDecryptionOptions {

@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptProfile, encryptProfile } from '../../../../electron/services/cms/profile-encryption.ts';
+import { decryptProfile, encryptProfile, prepareProfileEncryption } from '../../../../electron/services/cms/profile-encryption.ts';
 import { sign } from '../../../../electron/services/cms/sign.ts';
 import { verify } from '../../../../electron/services/cms/verify.ts';
 import { CmsError } from '../../../../shared/cms/errors.ts';
@@ -109,6 +109,15 @@ describe.skipIf(tools.skip)('profile encryption' + tools.reason, () => {
     const pairs = dictPairs(plistlibCanonical(decryptProfile(wrapped, device())));
     expect(pairs.map(([key]) => key)).toEqual(['PayloadType', 'PayloadContent']);
     expect(entry(pairs, 'PayloadContent')).toEqual(entry(dictPairs(plistlibCanonical(PROFILE)), 'PayloadContent'));
+  });
+
+  it('prepared profile encrypts per device', () => {
+    const encryptor = prepareProfileEncryption(PROFILE);
+    const forDevice = encryptor.encryptFor([pki.device.der]);
+    const forSigner = encryptor.encryptFor([pki.leafRsa.der]);
+    expect(plistlibCanonical(decryptProfile(forDevice, device()))).toEqual(plistlibCanonical(PROFILE));
+    expect(plistlibCanonical(decryptProfile(forSigner, { certificate: pki.leafRsa.der, privateKey: pki.leafRsa.privateKey }))).toEqual(plistlibCanonical(PROFILE));
+    expect(() => decryptProfile(forSigner, device())).toThrow(CmsError);
   });
 
   it('rejects encrypting twice', () => {
