@@ -8,6 +8,7 @@ import { useEditor, useServices, useUi } from '../app/context.ts';
 import { renameKeyAt, setAt } from '../model/paths.ts';
 import { isProfileService } from '../model/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
+import { scalarText } from '../forms/fields/value-text.ts';
 import type { EditorStore, Selection } from '../store/editor-store.ts';
 
 export function ProblemsPanel() {
@@ -84,7 +85,7 @@ function fixLabel(fix: Fix): string {
     case 'coerce-boolean':
       return `Use ${fix.value.value ? 'true' : 'false'}`;
     case 'set-value':
-      return 'Fix';
+      return fix.value.kind === 'array' || fix.value.kind === 'dict' ? 'Fix' : `Set to ${scalarText(fix.value)}`;
     case 'rename-key':
       return `Rename to ${fix.value}`;
     case 'new-uuid':

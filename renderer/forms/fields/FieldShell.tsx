@@ -39,7 +39,12 @@ export function FieldShell({ path, label, keyName, help, required, defaultText, 
           {' '}*
         </span>
       ) : null}
-      {keyName && keyName !== label ? <code className="key-name">{keyName}</code> : null}
+      {keyName && keyName !== label ? (
+        <>
+          {' '}
+          <code className="key-name">{keyName}</code>
+        </>
+      ) : null}
     </>
   );
 
@@ -77,10 +82,8 @@ export function FieldShell({ path, label, keyName, help, required, defaultText, 
   if (group) {
     return (
       <fieldset className="field field-group" data-key-path={formatKeyPath(path)} aria-describedby={describedBy}>
-        <legend>
-          {labelContent}
-          {remove}
-        </legend>
+        <legend>{labelContent}</legend>
+        {remove ? <div className="group-actions">{remove}</div> : null}
         {children}
         {body}
       </fieldset>
