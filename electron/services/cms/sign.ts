@@ -32,6 +32,10 @@ export interface SignOptions {
   readonly signingTime?: Date;
   /** The time the validity warnings are computed for; default now. */
   readonly now?: Date;
+  /** More signed attributes, each an encoded Attribute (SEQUENCE { type, SET OF values }), such as SCEP's messageType. */
+  readonly extraSignedAttributes?: readonly Uint8Array[];
+  /** Leave eContent out of the file, as SCEP does for a reply without an envelope; the messageDigest still covers `content`. */
+  readonly omitContent?: boolean;
 }
 
 export interface SignResult {
@@ -60,6 +64,7 @@ export function sign(content: Uint8Array, signer: SignerIdentity, options: SignO
     attribute(OID_CONTENT_TYPE, derOid(OID_DATA)),
     attribute(OID_SIGNING_TIME, derUtcTime(signingTime)),
     attribute(OID_MESSAGE_DIGEST, derOctetString(messageDigest)),
+    ...(options.extraSignedAttributes ?? []),
   );
   const signature = signAttributes(signedAttributes, digest, signer.privateKey, certificate);
 
@@ -78,7 +83,7 @@ export function sign(content: Uint8Array, signer: SignerIdentity, options: SignO
   const signedData = derSequence(
     derInteger(1n),
     derSet(digestAlgorithm),
-    derSequence(derOid(OID_DATA), derExplicit(0, derOctetString(content))),
+    options.omitContent ? derSequence(derOid(OID_DATA)) : derSequence(derOid(OID_DATA), derExplicit(0, derOctetString(content))),
     encodeCertificateSet(certificate, chain),
     derSet(signerInfo),
   );
