@@ -25,6 +25,7 @@ export interface Controller {
   openRecent(filePath: string): Promise<void>;
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
+  clearRecent(): Promise<void>;
   restoreDraft(documentId: string): Promise<void>;
   discardDraft(documentId: string): Promise<void>;
   /** Stops the background jobs (for tests and hot reload). */
@@ -226,6 +227,15 @@ export function createController(client: IpcClient, editor: EditorStore, ui: UiS
         report(error);
         await refreshRecent();
       }
+    },
+
+    async clearRecent() {
+      try {
+        await client.call('recent.clear', {});
+      } catch (error) {
+        report(error);
+      }
+      await refreshRecent();
     },
 
     save: () => saveWith('document.save'),

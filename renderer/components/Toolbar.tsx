@@ -2,6 +2,7 @@
 
 import { useServices, useEditor, useUi } from '../app/context.ts';
 import { isDirty } from '../store/editor-store.ts';
+import { RecentMenu } from './RecentMenu.tsx';
 
 export function Toolbar() {
   const { controller, ui } = useServices();
@@ -27,6 +28,7 @@ export function Toolbar() {
         <button type="button" onClick={() => void controller.openDocument()}>
           Open…
         </button>
+        <RecentMenu />
         <button type="button" onClick={() => void controller.save()}>
           Save
         </button>

@@ -120,6 +120,38 @@ describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
     }
   });
 
+  it('reopens files from the recent lists', async () => {
+    const fixture = path.join(workDir, 'recent.mobileconfig');
+    writeFixture(fixture);
+    const session = await startAppSession({ origin: server.origin });
+    const { page } = session;
+    try {
+      session.openPaths.push(fixture);
+      await page.getByRole('button', { name: 'Open…' }).click();
+      await page.locator('.document-name', { hasText: 'recent.mobileconfig' }).waitFor();
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.locator('.document-name', { hasText: 'Untitled' }).waitFor();
+
+      // The toolbar's list.
+      await page.getByText('Recent', { exact: true }).click();
+      await page.getByRole('button', { name: /^recent\.mobileconfig/ }).click();
+      await page.locator('.document-name', { hasText: 'recent.mobileconfig' }).waitFor();
+
+      // The native menu's Open Recent, which arrives as an event from the main process.
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.locator('.document-name', { hasText: 'Untitled' }).waitFor();
+      await session.emit('open-recent', { filePath: fixture });
+      await page.locator('.document-name', { hasText: 'recent.mobileconfig' }).waitFor();
+
+      // A path that is not in the list is refused by the main process.
+      await session.emit('open-recent', { filePath: '/etc/hostname' });
+      await expect.poll(() => page.locator('.notice-error span').textContent()).toBe('/etc/hostname is not in the recent documents list; open it with File > Open.');
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('recovers the draft after a crash', async () => {
     const userDataDir = path.join(workDir, 'user-data');
     const first = await startAppSession({ origin: server.origin, userDataDir });
