@@ -2,7 +2,7 @@
 // child process: Node 20 cannot run .ts files, and dist/ may be stale when vitest runs alone.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -22,6 +22,8 @@ export function compileForChild(entries: readonly string[]): string {
   const configPath = path.join(outDir, 'tsconfig.json');
   writeFileSync(configPath, JSON.stringify(config));
   writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
+  // The compiled modules import packages such as @noble/hashes by name.
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
   execFileSync(path.join(projectRoot, 'node_modules', '.bin', 'tsc'), ['-p', configPath], { cwd: projectRoot, stdio: 'pipe' });
   return outDir;
 }
