@@ -5,9 +5,10 @@ import { EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, processIo, UsageError, type CliI
 
 const VERSION = '0.1.0';
 
-function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+async function overview(): Promise<string> {
+  const loaded = await Promise.all(commands.map((entry) => entry.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length));
+  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'mobileconfig: author, validate, sign, encrypt and inspect Apple configuration profiles.',
     '',
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(topic ? topic.help : overview());
+    io.stdout(topic ? (await topic.load()).help : await overview());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '--version') {
@@ -42,11 +43,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT_OK;
   }
 
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`mobileconfig: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help);
     return EXIT_OK;
