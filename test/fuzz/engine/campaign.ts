@@ -44,7 +44,7 @@ export interface CampaignOptions {
 export function mutationSource(target: FuzzTarget): MutationSource {
   const seeds = target.seeds();
   if (seeds.length === 0) throw new Error(`fuzz target ${target.name} has no seed input`);
-  return { seeds, tokens: target.tokens, maxLength: target.maxInputLength };
+  return { seeds, tokens: target.tokens, maxLength: target.maxInputLength, structure: target.structure };
 }
 
 /** Returns mutated input `index` of the campaign with `seed`; the same arguments give the same bytes. */

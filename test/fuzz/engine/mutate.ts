@@ -2,6 +2,7 @@
 // stack of one to eight random edits. Besides byte edits there are splices with another seed
 // and tokens from a dictionary of the format (XML markup, DER length forms, PEM lines).
 
+import { mutateAsn1, mutatePemBody } from './asn1-mutate.ts';
 import type { Random } from './random.ts';
 
 export interface MutationSource {
@@ -11,6 +12,8 @@ export interface MutationSource {
   readonly tokens: readonly Uint8Array[];
   /** Largest input produced, in bytes. */
   readonly maxLength: number;
+  /** Adds the structure-aware mutation of DER/BER inputs, or of the DER inside PEM blocks. */
+  readonly structure?: 'asn1' | 'pem';
 }
 
 /** Byte values at the edges of sizes, markers and signs. */
@@ -36,10 +39,18 @@ const MUTATORS: readonly Mutator[] = [
   truncate,
 ];
 
-/** Returns a mutated copy of a seed chosen by `random`. */
+/**
+ * Returns a mutated copy of a seed chosen by `random`. With `structure` set, half the inputs
+ * get one to three element edits that keep the DER framing valid, and a byte edit now and then.
+ */
 export function mutateSeed(random: Random, source: MutationSource): Uint8Array {
   let input: Uint8Array = random.pick(source.seeds).slice();
-  const edits = 1 << random.below(4);
+  let edits = 1 << random.below(4);
+  if (source.structure !== undefined && random.chance(1, 2)) {
+    const mutateStructure = source.structure === 'asn1' ? mutateAsn1 : mutatePemBody;
+    for (let i = random.below(3); i >= 0; i--) input = mutateStructure(input, random, source.seeds) ?? input;
+    edits = random.chance(1, 4) ? 1 : 0;
+  }
   for (let i = 0; i < edits; i++) {
     input = random.pick(MUTATORS)(input, random, source);
     if (input.length > source.maxLength) input = input.subarray(0, source.maxLength);

@@ -14,6 +14,8 @@ export interface FuzzTarget {
   readonly tokens: readonly Uint8Array[];
   /** Largest input the mutator makes, in bytes. */
   readonly maxInputLength: number;
+  /** Turns on the structure-aware mutation of DER inputs, or of the DER in PEM blocks. */
+  readonly structure?: 'asn1' | 'pem';
   /** The seed inputs: the project's own fixtures, then corpus files when the corpus is present. */
   seeds(): Uint8Array[];
   /** Runs the reader on one input. Throws what the reader throws, or FuzzOracleError. */

@@ -45,6 +45,7 @@ export const cmsSignedTarget: FuzzTarget = {
   expectedErrors: [CmsError, Asn1Error],
   tokens: [...ASN1_TOKENS, ...PEM_CMS_TOKENS],
   maxInputLength: 256 * 1024,
+  structure: 'asn1',
   seeds: () => [...readSeedFolder('cms-signed'), ...corpusSeeds().signed],
   execute(input) {
     // verify reports malformed input as status 'error'; only a bug raises.
@@ -74,6 +75,7 @@ export const cmsEnvelopedTarget: FuzzTarget = {
   expectedErrors: [CmsError, Asn1Error],
   tokens: ASN1_TOKENS,
   maxInputLength: 64 * 1024,
+  structure: 'asn1',
   seeds: () => [...readSeedFolder('cms-enveloped'), ...corpusSeeds().enveloped],
   execute(input) {
     // The decrypt service turns every parse failure into CmsError; an Asn1Error from it is a finding.

@@ -27,6 +27,7 @@ export const pkcs12Target: FuzzTarget = {
   expectedErrors: [IdentityError],
   tokens: ASN1_TOKENS,
   maxInputLength: 64 * 1024,
+  structure: 'asn1',
   seeds: () => [...readSeedFolder('pkcs12'), ...corpusSeeds().pkcs12],
   execute(input) {
     importIdentity({ p12: input, passphrase: SEED_PASSPHRASE, file: 'fuzz.p12' });
@@ -39,6 +40,7 @@ export const pemTarget: FuzzTarget = {
   expectedErrors: [IdentityError, CmsError],
   tokens: PEM_TOKENS,
   maxInputLength: 64 * 1024,
+  structure: 'pem',
   seeds: () => [...readSeedFolder('pem'), ...readSeedFolder('cms-signed').filter(isText), ...corpusSeeds().pem],
   execute(input) {
     // Each reader runs even when an earlier one rejected the input.

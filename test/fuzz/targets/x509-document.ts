@@ -18,6 +18,7 @@ export const x509Target: FuzzTarget = {
   expectedErrors: [Asn1Error],
   tokens: ASN1_TOKENS,
   maxInputLength: 16 * 1024,
+  structure: 'asn1',
   seeds: () => [...readSeedFolder('x509'), ...corpusSeeds().certificates],
   execute(input) {
     describeCertificate(parseCertificate(input));
