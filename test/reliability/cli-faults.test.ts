@@ -1,5 +1,6 @@
 // Inputs the CLI cannot read: missing, a folder, a dangling link, and files of 100 MB and more,
-// which are refused before they are read. The app's open path gets the same 100 MB check.
+// which are refused before they are read. The app's open path gets the same 100 MB check, and
+// names the file when a binary plist holds what its XML editor cannot show.
 
 import { mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { readDocumentFile } from '../../electron/services/documents/open-file.ts
 import { MAX_PLIST_BYTES } from '../../shared/plist/limits.ts';
 import { readPlist } from '../../shared/plist/index.ts';
 import { PlistError } from '../../shared/plist/errors.ts';
+import { writeBinaryPlist } from '../../shared/plist/binary/writer.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'mobileconfig-cli-faults-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -82,5 +84,17 @@ describe('app and reader size limits', () => {
     const bytes = new Uint8Array(MAX_PLIST_BYTES + 1);
     expect(() => readPlist(bytes, { file: 'big.plist' })).toThrow(PlistError);
     expect(() => readPlist(bytes, { file: 'big.plist' })).toThrow(`big.plist: file is ${MAX_PLIST_BYTES + 1} bytes, over the ${MAX_PLIST_BYTES}-byte limit for property lists`);
+  });
+});
+
+describe('app open of what XML cannot hold', () => {
+  it('names the file and the value', async () => {
+    // A binary plist may hold control characters in strings; the XML editor cannot.
+    const file = path.join(folder, 'control-character.plist');
+    writeFileSync(file, writeBinaryPlist({ kind: 'dict', entries: [{ key: 'Name', value: { kind: 'string', value: 'a\u0001b' } }] }));
+    await expect(readDocumentFile(file)).rejects.toMatchObject({
+      name: 'DocumentOpenError',
+      message: `${file}: the binary property list cannot be edited as XML: string contains U+0001 at index 1, which XML 1.0 cannot contain; store such content as data, or write a binary plist (at Name)`,
+    });
   });
 });

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { openDocument, type OpenedDocument } from '../../../shared/profile/open.ts';
+import { PlistError } from '../../../shared/plist/errors.ts';
 import { writeXmlPlist } from '../../../shared/plist/xml/writer.ts';
 import { MAX_PLIST_BYTES } from '../../../shared/plist/limits.ts';
 import type { DocumentInfo } from '../../../shared/ipc/contract.ts';
@@ -43,7 +44,14 @@ export async function readDocumentFile(filePath: string): Promise<OpenedFile> {
   }
 
   // The editor works on XML: binary plists and signed content in binary form are converted.
-  const text = opened.plistFormat === 'xml' && opened.text !== undefined ? opened.text : writeXmlPlist(opened.value);
+  // Binary plists can hold what XML cannot (control characters in strings), so that can fail.
+  let text: string;
+  try {
+    text = opened.plistFormat === 'xml' && opened.text !== undefined ? opened.text : writeXmlPlist(opened.value);
+  } catch (error) {
+    if (!(error instanceof PlistError)) throw error;
+    throw new DocumentOpenError(filePath, `the binary property list cannot be edited as XML: ${error.message}`, { cause: error });
+  }
 
   return {
     filePath,
