@@ -201,6 +201,12 @@ function windowServices(): WindowServices {
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
     },
+    async chooseFolder(ownerId, title) {
+      const owner = windowOf(ownerId);
+      const options = { title, properties: ['openDirectory' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
     async chooseSavePath(ownerId, suggestedName) {
       const owner = windowOf(ownerId);
       const options = { defaultPath: suggestedName, filters: PROFILE_FILTERS.slice(0, 1) };

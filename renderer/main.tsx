@@ -3,7 +3,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { builtinSchemas } from '../shared/schema/index.ts';
 import { App } from './app/App.tsx';
 import { AppContext, type AppServices } from './app/context.ts';
 import { createController } from './app/controller.ts';
@@ -20,7 +19,7 @@ const client = connectToMainProcess();
 if (container && client) {
   const editor = createEditorStore(defaultEditorDeps);
   const ui = createUiStore();
-  const services: AppServices = { editor, ui, controller: createController(client, editor, ui), schemas: builtinSchemas() };
+  const services: AppServices = { editor, ui, controller: createController(client, editor, ui) };
 
   createRoot(container).render(
     <StrictMode>

@@ -83,6 +83,7 @@ const EXPECTED_ERRORS: Readonly<Record<string, IpcError['code']>> = {
   NotInRecentListError: 'not-found',
   DraftNotFoundError: 'not-found',
   FileWriteError: 'file-error',
+  SchemaFolderError: 'file-error',
 };
 
 /** Turns anything a handler threw into the serialisable error shape. */

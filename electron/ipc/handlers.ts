@@ -5,6 +5,7 @@
 
 import type { DocumentInfo, StartupState } from '../../shared/ipc/contract.ts';
 import type { DocumentService } from '../services/documents/service.ts';
+import { loadSchemaFolder } from '../services/schemas/load-folder.ts';
 import type { IpcHandlers } from './dispatch.ts';
 
 export interface WindowServices {
@@ -12,6 +13,8 @@ export interface WindowServices {
   readonly appVersion: string;
   /** Shows the open dialog over the window; null when cancelled. */
   chooseFileToOpen(ownerId: number): Promise<string | null>;
+  /** Shows a folder dialog over the window; null when cancelled. */
+  chooseFolder(ownerId: number, title: string): Promise<string | null>;
   /** Shows the save dialog over the window; null when cancelled. */
   chooseSavePath(ownerId: number, suggestedName: string): Promise<string | null>;
   /** Returns and forgets the document the OS asked this window to show (it may still be loading). */
@@ -74,6 +77,13 @@ export function createHandlers(documents: DocumentService, windows: WindowServic
     'recent.clear': async () => {
       await documents.clearRecent();
       return null;
+    },
+
+    'schemas.loadFolder': async (_request, { webContentsId }) => {
+      const folder = await windows.chooseFolder(webContentsId, 'Choose a folder of Apple payload schemas (mdm/profiles)');
+      if (folder === null) return null;
+      const result = await loadSchemaFolder(folder);
+      return { folder: result.folder, schemas: result.schemas, failures: result.failures };
     },
 
     'window.close': async (_request, { webContentsId }) => {

@@ -82,7 +82,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
 
   const profileMenu: MenuItemConstructorOptions = {
     label: 'Profile',
-    submenu: [item('Validate', 'validate', 'Shift+CmdOrCtrl+M')],
+    submenu: [item('Validate', 'validate', 'Shift+CmdOrCtrl+M'), { type: 'separator' }, item('Load Payload Schemas from Folder…', 'load-schemas')],
   };
 
   const viewMenu: MenuItemConstructorOptions = {

@@ -12,7 +12,6 @@ export interface AppServices {
   readonly editor: EditorStore;
   readonly ui: UiStore;
   readonly controller: Controller;
-  readonly schemas: SchemaRegistry;
 }
 
 export const AppContext = createContext<AppServices | null>(null);
@@ -29,4 +28,9 @@ export function useEditor<T>(selector: (state: EditorState & EditorActions) => T
 
 export function useUi<T>(selector: (state: UiState & UiActions) => T): T {
   return useStore(useServices().ui, selector);
+}
+
+/** The schemas in use: the built-in ones, or those loaded from a folder on top of them. */
+export function useSchemas(): SchemaRegistry {
+  return useEditor((state) => state.validation.registry);
 }

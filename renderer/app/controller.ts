@@ -6,6 +6,7 @@ import { writeXmlPlist } from '../../shared/plist/xml/writer.ts';
 import type { IpcClient } from '../ipc/client.ts';
 import { newProfile } from '../model/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
+import { defaultValidationSettings } from '../store/editor-deps.ts';
 import { isDirty, type EditorStore } from '../store/editor-store.ts';
 import type { UiStore } from './ui-store.ts';
 
@@ -26,6 +27,8 @@ export interface Controller {
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
   clearRecent(): Promise<void>;
+  /** Asks for a folder of Apple's schema files and validates with them on top of the built-in ones. */
+  loadSchemaFolder(): Promise<void>;
   restoreDraft(documentId: string): Promise<void>;
   discardDraft(documentId: string): Promise<void>;
   /** Stops the background jobs (for tests and hot reload). */
@@ -189,6 +192,8 @@ export function createController(client: IpcClient, editor: EditorStore, ui: UiS
         case 'validate':
           editor.getState().revalidate();
           return ui.getState().requestProblemsFocus();
+        case 'load-schemas':
+          return controller.loadSchemaFolder();
         case 'export':
           // TODO: signed and encrypted export arrives with the identity and CMS screens.
           ui.getState().notify('info', 'Export (signed or encrypted) is not available yet; use Save to write the unsigned profile.');
@@ -226,6 +231,23 @@ export function createController(client: IpcClient, editor: EditorStore, ui: UiS
       } catch (error) {
         report(error);
         await refreshRecent();
+      }
+    },
+
+    async loadSchemaFolder() {
+      try {
+        const result = await client.call('schemas.loadFolder', {});
+        if (!result) return;
+        const registry = defaultValidationSettings().registry.withOverrides(result.schemas);
+        editor.getState().setValidation({ registry, schemaFolder: result.folder });
+        const loaded = `Loaded ${result.schemas.length} payload schemas from ${result.folder}.`;
+        if (result.failures.length === 0) {
+          ui.getState().notify('success', loaded);
+        } else {
+          ui.getState().notify('error', `${loaded} ${result.failures.length} files were skipped: ${result.failures.map((f) => f.message).join('; ')}`);
+        }
+      } catch (error) {
+        report(error);
       }
     },
 

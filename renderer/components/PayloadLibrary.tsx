@@ -4,12 +4,13 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 
 import { dictGetString } from '../../shared/plist/model.ts';
 import { searchSchemasIn, type PayloadSchema } from '../../shared/schema/index.ts';
-import { useEditor, useServices, useUi } from '../app/context.ts';
+import { useEditor, useSchemas, useServices, useUi } from '../app/context.ts';
 import { addPayload, makeProfileService, newPayload, payloadsOf, PROFILE_SERVICE } from '../model/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
 
 export function PayloadLibrary() {
-  const { editor, ui, schemas } = useServices();
+  const { editor, ui } = useServices();
+  const schemas = useSchemas();
   const open = useUi((s) => s.libraryOpen);
   const model = useEditor((s) => s.model);
   const [query, setQuery] = useState('');

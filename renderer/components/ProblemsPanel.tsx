@@ -3,6 +3,7 @@
 
 import { useEffect, useRef } from 'react';
 
+import { PLATFORMS, type Platform } from '../../shared/schema/index.ts';
 import type { Diagnostic, Fix } from '../../shared/validation/index.ts';
 import { useEditor, useServices, useUi } from '../app/context.ts';
 import { renameKeyAt, setAt } from '../model/paths.ts';
@@ -33,9 +34,12 @@ export function ProblemsPanel() {
 
   return (
     <section className="problems" aria-labelledby="problems-title">
-      <h2 id="problems-title" className="problems-title" tabIndex={-1} ref={headingRef}>
-        Problems <span className="count">{total === 0 ? '— none' : `— ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(total - errors - warnings, 'note')}`}</span>
-      </h2>
+      <div className="problems-header">
+        <h2 id="problems-title" className="problems-title" tabIndex={-1} ref={headingRef}>
+          Problems <span className="count">{total === 0 ? '— none' : `— ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(total - errors - warnings, 'note')}`}</span>
+        </h2>
+        <ValidationSettingsBar />
+      </div>
       <ul className="problem-list" aria-live="polite">
         {parseProblem ? (
           <li className="problem severity-error">
@@ -65,6 +69,34 @@ export function ProblemsPanel() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Target platform, strictness and extra schemas the validator uses. */
+function ValidationSettingsBar() {
+  const { editor, controller } = useServices();
+  const settings = useEditor((s) => s.validation);
+  return (
+    <div className="validation-settings">
+      <label>
+        Platform{' '}
+        <select className="input compact" value={settings.platform ?? ''} onChange={(e) => editor.getState().setValidation({ platform: e.target.value === '' ? null : (e.target.value as Platform) })}>
+          <option value="">Any</option>
+          {PLATFORMS.map((platform) => (
+            <option key={platform} value={platform}>
+              {platform}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={settings.strict} onChange={(e) => editor.getState().setValidation({ strict: e.target.checked })} />
+        <span>Strict</span>
+      </label>
+      <button type="button" className="small-button" title={settings.schemaFolder ?? 'Built-in schemas'} onClick={() => void controller.loadSchemaFolder()}>
+        {settings.schemaFolder ? 'Schemas: folder loaded' : 'Load schemas…'}
+      </button>
+    </div>
   );
 }
 

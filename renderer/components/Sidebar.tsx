@@ -4,7 +4,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 
 import type { DocumentKind } from '../../shared/ipc/contract.ts';
 import { dictGetString, type PlistDict } from '../../shared/plist/model.ts';
-import { useEditor, useServices } from '../app/context.ts';
+import { useEditor, useSchemas, useServices } from '../app/context.ts';
 import { duplicatePayload, isProfileService, movePayload, payloadsOf, removePayload } from '../model/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
 import type { Selection } from '../store/editor-store.ts';
@@ -12,7 +12,8 @@ import type { Selection } from '../store/editor-store.ts';
 const KIND_LABELS: Readonly<Record<DocumentKind, string>> = { profile: 'Profile settings', stub: 'Profile stub', provisioning: 'Provisioning profile', plist: 'Property list' };
 
 export function Sidebar() {
-  const { editor, ui, schemas } = useServices();
+  const { editor, ui } = useServices();
+  const schemas = useSchemas();
   const model = useEditor((s) => s.model);
   const kind = useEditor((s) => s.kind);
   const selection = useEditor((s) => s.selection);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { dictGet, dictGetString, type PlistDict, type PlistValue } from '../../shared/plist/model.ts';
 import { TOP_LEVEL_TYPE, type KeySchema } from '../../shared/schema/model.ts';
-import { useServices } from '../app/context.ts';
+import { useSchemas } from '../app/context.ts';
 import { payloadsOf } from '../model/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
 import { useForm } from './form-context.ts';
@@ -50,7 +50,7 @@ const HANDLED_KEYS = new Set([
 ]);
 
 export function GeneralForm({ root }: { root: PlistDict }) {
-  const { schemas } = useServices();
+  const schemas = useSchemas();
   const form = useForm();
   const keys = schemas.get(TOP_LEVEL_TYPE)?.keys ?? [];
   const pick = (...names: string[]): KeySchema[] => names.flatMap((name) => keys.filter((k) => k.name === name));

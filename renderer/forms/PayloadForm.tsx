@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { dictGetString, type PlistDict } from '../../shared/plist/model.ts';
 import { COMMON_KEYS_TYPE } from '../../shared/schema/model.ts';
-import { useServices } from '../app/context.ts';
+import { useSchemas } from '../app/context.ts';
 import { useForm } from './form-context.ts';
 import { RawEntries } from './fields/RawValueEditor.tsx';
 import { FormSection, ReadOnlyNotice, RegenerateUuidButton, SchemaFields } from './form-parts.tsx';
@@ -14,7 +14,7 @@ import { FormSection, ReadOnlyNotice, RegenerateUuidButton, SchemaFields } from 
 const IDENTITY_ORDER = ['PayloadDisplayName', 'PayloadIdentifier', 'PayloadUUID', 'PayloadDescription', 'PayloadOrganization', 'PayloadVersion'];
 
 export function PayloadForm({ index, payload }: { index: number; payload: PlistDict }) {
-  const { schemas } = useServices();
+  const schemas = useSchemas();
   const form = useForm();
   const [onlySet, setOnlySet] = useState(false);
   const path = ['PayloadContent', index];

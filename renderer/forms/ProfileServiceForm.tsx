@@ -4,7 +4,7 @@
 
 import { dictGet, type PlistDict } from '../../shared/plist/model.ts';
 import { DEVICE_ATTRIBUTES } from '../../shared/schema/index.ts';
-import { useServices } from '../app/context.ts';
+import { useSchemas } from '../app/context.ts';
 import { useForm } from './form-context.ts';
 import { FieldShell } from './fields/FieldShell.tsx';
 import { RawEntries, RawValueEditor } from './fields/RawValueEditor.tsx';
@@ -27,7 +27,7 @@ const ATTRIBUTE_HELP: Readonly<Record<string, string>> = {
 const PATH = ['PayloadContent'];
 
 export function ProfileServiceForm({ root }: { root: PlistDict }) {
-  const { schemas } = useServices();
+  const schemas = useSchemas();
   const form = useForm();
   const content = dictGet(root, 'PayloadContent');
   const requestSchema = schemas.get('Profile Service')?.keys.find((k) => k.name === 'PayloadContent');

@@ -8,14 +8,30 @@ import type { PlistValue } from '../../shared/plist/model.ts';
 import { parseXmlPlistText } from '../../shared/plist/xml/reader.ts';
 import { writeXmlPlist } from '../../shared/plist/xml/writer.ts';
 import { classifyPlist } from '../../shared/profile/classify.ts';
+import { builtinSchemas, type Platform, type SchemaRegistry } from '../../shared/schema/index.ts';
 import { validateProfile, type Diagnostic } from '../../shared/validation/index.ts';
+
+/** Validator settings: the schemas, the target platform, and whether integer booleans are errors. */
+export interface ValidationSettings {
+  readonly registry: SchemaRegistry;
+  /** Target platform, or null for findings that hold on every platform. */
+  readonly platform: Platform | null;
+  /** Integers used as booleans are errors instead of warnings, as in Apple's own schema check. */
+  readonly strict: boolean;
+  /** Folder the schemas beyond the built-in ones were loaded from, if any. */
+  readonly schemaFolder: string | null;
+}
+
+export function defaultValidationSettings(): ValidationSettings {
+  return { registry: builtinSchemas(), platform: null, strict: false, schemaFolder: null };
+}
 
 export interface EditorDeps {
   /** Parses XML plist text; throws PlistError naming the line and column. */
   parse(text: string, file: string): PlistValue;
   serialize(value: PlistValue): string;
   classify(root: PlistValue): DocumentKind;
-  validate(root: PlistValue): Diagnostic[];
+  validate(root: PlistValue, settings: ValidationSettings): Diagnostic[];
   /** Milliseconds, for grouping keystrokes into undo steps. */
   now(): number;
 }
@@ -24,6 +40,6 @@ export const defaultEditorDeps: EditorDeps = {
   parse: (text, file) => parseXmlPlistText(text, { file }).value,
   serialize: (value) => writeXmlPlist(value),
   classify: (root) => classifyPlist(root),
-  validate: (root) => validateProfile(root),
+  validate: (root, settings) => validateProfile(root, { schemas: settings.registry, platform: settings.platform ?? undefined, strict: settings.strict }),
   now: () => Date.now(),
 };

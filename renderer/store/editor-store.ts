@@ -13,7 +13,7 @@ import { PlistError } from '../../shared/plist/errors.ts';
 import type { PlistValue } from '../../shared/plist/model.ts';
 import type { Diagnostic } from '../../shared/validation/index.ts';
 import { isProfileService, payloadsOf } from '../model/profile.ts';
-import type { EditorDeps } from './editor-deps.ts';
+import { defaultValidationSettings, type EditorDeps, type ValidationSettings } from './editor-deps.ts';
 import { closeGroup, emptyHistory, recordEdit, redo, undo, type History } from './history.ts';
 
 /**
@@ -53,6 +53,7 @@ export interface EditorState {
   readonly history: History<Snapshot>;
   /** Message of the last form edit that could not be applied, for the status line. */
   readonly editError: string | null;
+  readonly validation: ValidationSettings;
 }
 
 export interface EditorActions {
@@ -68,6 +69,8 @@ export interface EditorActions {
   closeUndoGroup(): void;
   markSaved(text: string, result: SaveResult): void;
   revalidate(): void;
+  /** Changes what the validator checks against and validates again. */
+  setValidation(changes: Partial<ValidationSettings>): void;
 }
 
 export type EditorStore = StoreApi<EditorState & EditorActions>;
@@ -78,14 +81,14 @@ export function isDirty(state: Pick<EditorState, 'document' | 'text' | 'savedTex
   return state.document !== null && state.text !== state.savedText;
 }
 
-export function createEditorStore(deps: EditorDeps): EditorStore {
+export function createEditorStore(deps: EditorDeps, initialValidation: ValidationSettings = defaultValidationSettings()): EditorStore {
   return createStore<EditorState & EditorActions>()((set, get) => {
     /** Parses `text` and returns the state fields that follow from it. */
     const derive = (text: string, previous: Pick<EditorState, 'model' | 'kind' | 'diagnostics'>, file: string) => {
       try {
         const model = deps.parse(text, file);
         const kind = deps.classify(model);
-        return { model, kind, parseProblem: null, diagnostics: kind === 'profile' ? deps.validate(model) : [] };
+        return { model, kind, parseProblem: null, diagnostics: kind === 'profile' ? deps.validate(model, get().validation) : [] };
       } catch (error) {
         if (!(error instanceof PlistError)) throw error;
         // Keep the last valid model and its findings; only the parse problem is new.
@@ -121,6 +124,7 @@ export function createEditorStore(deps: EditorDeps): EditorStore {
       savedText: null,
       history: emptyHistory<Snapshot>(),
       editError: null,
+      validation: initialValidation,
 
       load(document) {
         const { text, edited, ...meta } = document;
@@ -210,7 +214,12 @@ export function createEditorStore(deps: EditorDeps): EditorStore {
 
       revalidate() {
         const state = get();
-        if (state.model && state.kind === 'profile') set({ diagnostics: deps.validate(state.model) });
+        if (state.model && state.kind === 'profile') set({ diagnostics: deps.validate(state.model, state.validation) });
+      },
+
+      setValidation(changes) {
+        set({ validation: { ...get().validation, ...changes } });
+        get().revalidate();
       },
     };
   });

@@ -13,6 +13,7 @@
 
 import { booleanValue, emptyObject, objectOf, oneOf, stringOf, type Checker } from './checks.ts';
 import { MAX_PLIST_BYTES } from '../plist/limits.ts';
+import type { PayloadSchema } from '../schema/model.ts';
 
 /** Outer form of a document as it was opened; `new` for one created in the app. */
 export type DocumentSource = 'new' | 'xml' | 'binary' | 'cms-signed' | 'draft';
@@ -62,6 +63,13 @@ export interface RecentEntry {
   readonly displayName: string;
 }
 
+/** Payload schemas read from a folder of Apple's YAML files, and the files that were skipped. */
+export interface SchemaFolder {
+  readonly folder: string;
+  readonly schemas: readonly PayloadSchema[];
+  readonly failures: readonly { readonly file: string; readonly message: string }[];
+}
+
 export interface StartupState {
   readonly platform: 'darwin' | 'win32' | 'linux' | 'other';
   readonly appVersion: string;
@@ -86,6 +94,7 @@ export interface IpcContract {
   'draft.discard': { request: { documentId: string }; response: null };
   'recent.list': { request: Record<string, never>; response: RecentEntry[] };
   'recent.clear': { request: Record<string, never>; response: null };
+  'schemas.loadFolder': { request: Record<string, never>; response: SchemaFolder | null };
   'window.close': { request: Record<string, never>; response: null };
 }
 
@@ -133,6 +142,7 @@ export const REQUEST_CHECKS: { readonly [M in IpcMethod]: Checker<IpcRequest<M>>
   'draft.discard': objectOf({ documentId }),
   'recent.list': emptyObject,
   'recent.clear': emptyObject,
+  'schemas.loadFolder': emptyObject,
   'window.close': emptyObject,
 };
 
@@ -162,6 +172,7 @@ export const MENU_COMMANDS = [
   'redo',
   'find',
   'validate',
+  'load-schemas',
   'export',
   'save-and-close',
 ] as const;

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { needTools } from '../support/environment.ts';
+import { needCorpus, needTools } from '../support/environment.ts';
 import { plistlibCanonical, type CanonicalPlist } from '../support/plist-oracle.ts';
 import { buildRenderer } from './harness/build-renderer.ts';
 import { closeBrowser, startAppSession } from './harness/app-session.ts';
@@ -146,6 +146,31 @@ describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
       // A path that is not in the list is refused by the main process.
       await session.emit('open-recent', { filePath: '/etc/hostname' });
       await expect.poll(() => page.locator('.notice-error span').textContent()).toBe('/etc/hostname is not in the recent documents list; open it with File > Open.');
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  const corpus = needCorpus();
+  it.skipIf(corpus.skip)('loads payload schemas from a folder' + corpus.reason, async () => {
+    const session = await startAppSession({ origin: server.origin });
+    const { page } = session;
+    try {
+      // AIM accounts are described only in Apple's files, not in the built-in schemas.
+      await page.getByRole('button', { name: 'Add payload…' }).click();
+      await page.getByRole('searchbox', { name: 'Search payload types' }).fill('AIM Account');
+      expect(await page.getByRole('dialog').getByRole('button', { name: /com\.apple\.AIM\.account/ }).count()).toBe(0);
+      await page.keyboard.press('Escape');
+
+      session.folderPaths.push(path.join(corpus.dir, 'apple-device-management'));
+      await page.getByRole('button', { name: 'Load schemas…' }).click();
+      await expect.poll(() => page.locator('.notice span').first().textContent()).toMatch(/^Loaded 128 payload schemas from /);
+
+      await page.getByRole('button', { name: 'Add payload…' }).click();
+      await page.getByRole('searchbox', { name: 'Search payload types' }).fill('AIM Account');
+      await page.getByRole('dialog').getByRole('button', { name: /com\.apple\.AIM\.account/ }).click();
+      await expect.poll(() => page.locator('.payload-entry .sidebar-item-type').allTextContents()).toEqual(['com.apple.AIM.account']);
       expect(session.pageErrors).toEqual([]);
     } finally {
       await session.close();

@@ -41,6 +41,8 @@ export interface AppSession {
   readonly openPaths: (string | null)[];
   /** Paths the next save dialogs return (null for Cancel). */
   readonly savePaths: (string | null)[];
+  /** Folders the next folder dialogs return (null for Cancel). */
+  readonly folderPaths: (string | null)[];
   /** Folder for drafts and the recent list of this session. */
   readonly userDataDir: string;
   emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): Promise<void>;
@@ -79,12 +81,14 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
 
   const openPaths: (string | null)[] = [];
   const savePaths: (string | null)[] = [];
+  const folderPaths: (string | null)[] = [];
   let context: BrowserContext | null = null;
   const windows: WindowServices = {
     platform: 'linux',
     appVersion: '0.0.0-test',
     chooseFileToOpen: async () => openPaths.shift() ?? null,
     chooseSavePath: async () => savePaths.shift() ?? null,
+    chooseFolder: async () => folderPaths.shift() ?? null,
     takePendingDocument: async () => null,
     showEdited: () => undefined,
     closeWindow: () => undefined,
@@ -147,6 +151,7 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
     pageErrors,
     openPaths,
     savePaths,
+    folderPaths,
     userDataDir,
     emit: async (event, payload) => {
       await page.evaluate(({ name, data }) => (window as unknown as { __mobileconfigEmit: (event: string, payload: unknown) => void }).__mobileconfigEmit(name, data), { name: event, data: payload });

@@ -15,7 +15,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     throw new Error('not used in this test');
   };
   const base = Object.fromEntries(
-    ['app.startup', 'document.create', 'document.open', 'document.openRecent', 'document.save', 'document.saveAs', 'document.setEdited', 'document.close', 'draft.write', 'draft.restore', 'draft.discard', 'recent.list', 'recent.clear', 'window.close'].map((m) => [m, notUsed]),
+    ['app.startup', 'document.create', 'document.open', 'document.openRecent', 'document.save', 'document.saveAs', 'document.setEdited', 'document.close', 'draft.write', 'draft.restore', 'draft.discard', 'recent.list', 'recent.clear', 'schemas.loadFolder', 'window.close'].map((m) => [m, notUsed]),
   );
   return { ...base, ...overrides } as IpcHandlers;
 }

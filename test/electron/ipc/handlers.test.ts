@@ -10,6 +10,7 @@ import { DraftStore } from '../../../electron/services/documents/drafts.ts';
 import { RecentDocuments } from '../../../electron/services/documents/recent.ts';
 import { DocumentRegistry } from '../../../electron/services/documents/registry.ts';
 import { DocumentService } from '../../../electron/services/documents/service.ts';
+import { needCorpus } from '../../support/environment.ts';
 
 const PROFILE = '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>PayloadType</key>\n\t<string>Configuration</string>\n</dict>\n</plist>\n';
 
@@ -44,6 +45,10 @@ function setup() {
     chooseSavePath: async (owner, name) => {
       log.push(`save dialog for ${owner} suggesting ${name}`);
       return savePaths.shift() ?? null;
+    },
+    chooseFolder: async (owner, title) => {
+      log.push(`folder dialog for ${owner}: ${title}`);
+      return openPaths.shift() ?? null;
     },
     takePendingDocument: async () => null,
     showEdited: (owner, edited, title) => log.push(`window ${owner}: ${title}${edited ? ' (edited)' : ''}`),
@@ -81,6 +86,17 @@ describe('createHandlers', () => {
     expect(result?.filePath).toBe(target);
     expect(await readFile(target, 'utf8')).toBe(PROFILE);
     expect(log).toEqual(['window 5: Untitled — Edited (edited)', 'save dialog for 5 suggesting Untitled.mobileconfig']);
+  });
+
+  const corpus = needCorpus();
+  it.skipIf(corpus.skip)('loads schemas from the chosen folder' + corpus.reason, async () => {
+    const { handlers, log, openPaths } = setup();
+    openPaths.push(path.join(corpus.dir, 'apple-device-management'));
+    const result = await handlers['schemas.loadFolder']({}, ctx);
+    expect(result?.schemas).toHaveLength(128);
+    expect(result?.failures).toEqual([]);
+    expect(log).toEqual(['folder dialog for 5: Choose a folder of Apple payload schemas (mdm/profiles)']);
+    expect(await handlers['schemas.loadFolder']({}, ctx)).toBeNull();
   });
 
   it('closes the calling window', async () => {

@@ -214,3 +214,32 @@ describe('controller commands', () => {
     expect(calls.some((c) => c.method === 'window.close')).toBe(false);
   });
 });
+
+describe('controller schema folder', () => {
+  it('validates with the loaded schemas and reports skipped files', async () => {
+    const { controller, editor, ui } = setup({
+      'schemas.loadFolder': () => ({
+        folder: '/schemas/mdm/profiles',
+        schemas: [{ id: 'com.example.widget', payloadType: 'com.example.widget', title: 'Widget', role: 'payload', keys: [], origin: { kind: 'apple-yaml', file: 'com.example.widget.yaml' } }],
+        failures: [{ file: '/schemas/mdm/profiles/bad.yaml', message: '/schemas/mdm/profiles/bad.yaml: not YAML' }],
+      }),
+    });
+    await controller.start();
+    await controller.run('load-schemas');
+    expect(editor.getState().validation.registry.get('com.example.widget')?.title).toBe('Widget');
+    expect(editor.getState().validation.registry.get('com.apple.wifi.managed')).toBeDefined();
+    expect(editor.getState().validation.schemaFolder).toBe('/schemas/mdm/profiles');
+    expect(ui.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      message: 'Loaded 1 payload schemas from /schemas/mdm/profiles. 1 files were skipped: /schemas/mdm/profiles/bad.yaml: not YAML',
+    });
+  });
+
+  it('does nothing when the dialog is cancelled', async () => {
+    const { controller, editor } = setup({ 'schemas.loadFolder': () => null });
+    await controller.start();
+    const before = editor.getState().validation;
+    await controller.loadSchemaFolder();
+    expect(editor.getState().validation).toBe(before);
+  });
+});

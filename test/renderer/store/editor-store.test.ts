@@ -182,3 +182,22 @@ describe('editor store save', () => {
     expect(state.document?.filePath).toBe('/p/a.mobileconfig');
   });
 });
+
+describe('editor store validation settings', () => {
+  it('reports integer booleans as errors when strict', () => {
+    const { store } = setup();
+    store.getState().editModel((root) => setAt(root, ['PayloadRemovalDisallowed'], { kind: 'integer', value: 1n }), null);
+    const finding = () => store.getState().diagnostics.find((d) => d.path === 'PayloadRemovalDisallowed');
+    expect(finding()?.code).toBe('boolean-as-integer');
+    expect(finding()?.severity).toBe('warning');
+    store.getState().setValidation({ strict: true });
+    expect(finding()?.severity).toBe('error');
+  });
+
+  it('keeps the settings when a document loads', () => {
+    const { store } = setup();
+    store.getState().setValidation({ platform: 'iOS' });
+    store.getState().load(documentWith(writeXmlPlist(newProfile(PROFILE_UUID))));
+    expect(store.getState().validation.platform).toBe('iOS');
+  });
+});
