@@ -42,6 +42,9 @@ export function XmlEditor() {
     editorRef.current = editor;
     editor.getModel()?.setEOL(monaco.editor.EndOfLineSequence.LF);
 
+    // NOTE: each keystroke reparses and revalidates the whole document. That took 36-106 ms for a
+    // 1.4 MB profile of 1500 payloads in a Node run on a 2-core machine; debounce here if large
+    // profiles feel slow to type in.
     editor.onDidChangeModelContent(() => {
       if (applyingRef.current) return;
       store.getState().editText(editor.getValue());
