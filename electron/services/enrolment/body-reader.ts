@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 
 export type BodyResult =
   | { readonly kind: 'complete'; readonly body: Uint8Array }
-  /** The body passed `maxBytes`; `drained` is false when it passed the hard cap too and the connection was cut. */
+  /** The body passed `maxBytes`; `drained` is false when it passed the hard cap too and reading stopped. */
   | { readonly kind: 'too-large'; readonly received: number; readonly drained: boolean }
   | { readonly kind: 'timed-out' }
   | { readonly kind: 'aborted' };
@@ -13,9 +13,9 @@ export type BodyResult =
 const DRAIN_FACTOR = 16;
 
 /**
- * Reads the whole body, keeping at most `maxBytes`. A body declared or found larger is
- * read to its end and discarded (up to DRAIN_FACTOR times the limit, past which the request
- * is destroyed), so that the caller can send 413.
+ * Reads the whole body, keeping at most `maxBytes`. A larger body is read to its end and
+ * discarded, so that the client gets to read the 413 reply; past DRAIN_FACTOR times the
+ * limit reading stops and the caller must close the connection.
  */
 export function readBody(request: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<BodyResult> {
   return new Promise((resolve) => {
@@ -34,8 +34,9 @@ export function readBody(request: IncomingMessage, maxBytes: number, timeoutMs: 
       received += chunk.length;
       if (received <= maxBytes) chunks.push(chunk);
       else if (received > maxBytes * DRAIN_FACTOR) {
+        // Stop reading; the caller replies 413 and closes the connection.
+        request.pause();
         finish({ kind: 'too-large', received, drained: false });
-        request.destroy();
       }
     });
     request.on('end', () => {

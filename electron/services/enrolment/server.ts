@@ -3,6 +3,8 @@
 // and 3, and the SCEP endpoint of phase 2, and logs every request as one line.
 
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 
@@ -78,9 +80,17 @@ export async function startEnrolmentServer(options: EnrolmentServerOptions): Pro
     scepChallengeLifetimeMs: SCEP_CHALLENGE_LIFETIME_MS,
     now: () => new Date(),
   };
+  // Sockets whose request reached the handler: a parser error on them (a body cut short) is that request's, which the handler logs.
   let requestCount = 0;
+  const handling = new WeakSet<Duplex>();
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handling.add(request.socket);
+    response.once('close', () => handling.delete(request.socket));
     void handle(request, response, ++requestCount, context, settings, log);
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (handling.has(socket)) socket.destroy();
+    else logClientError(error, socket, () => ++requestCount, log);
   });
 
   return {
@@ -102,6 +112,38 @@ export async function startEnrolmentServer(options: EnrolmentServerOptions): Pro
       await log.close();
     },
   };
+}
+
+/**
+ * Logs a request Node's HTTP parser rejected before any handler ran (malformed request line,
+ * oversized headers, header time-out), and answers it when the socket is still writable.
+ */
+function logClientError(error: NodeJS.ErrnoException, socket: Duplex, nextRequestId: () => number, log: RequestLog): void {
+  // A reset or closed connection (ECONNRESET, EPIPE) is no request, so it is not logged as one.
+  const parseError = error.code?.startsWith('HPE_') === true;
+  if (!parseError && error.code !== 'ERR_HTTP_REQUEST_TIMEOUT') {
+    socket.destroy();
+    return;
+  }
+  const requestId = nextRequestId();
+  const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const status = timedOut ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const remote = socket instanceof Socket ? `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}` : '?';
+  log.write({
+    time: new Date().toISOString(),
+    requestId,
+    remote,
+    method: '',
+    path: '',
+    phase: 'unknown',
+    deviceId: null,
+    decision: 'rejected',
+    status,
+    reason: `the HTTP request is malformed (${error.code ?? error.message})`,
+    durationMs: 0,
+  });
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  else socket.destroy();
 }
 
 function listen(server: http.Server, host: string, port: number, log: RequestLog): Promise<number> {
@@ -156,7 +198,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, reques
       url = new URL(request.url ?? '/', 'http://workbench.invalid');
     } catch {
       outcome = refused(400, 'unknown', `request target "${request.url ?? ''}" is not a valid path`);
-      return send(response, outcome);
+      return send(request, response, outcome);
     }
     pathname = url.pathname;
     outcome = await route(request, url, context, settings);
@@ -164,7 +206,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, reques
     // A bug or an unexpected failure: the client gets a 500 and the log the message, never a stack or secret.
     outcome = refused(500, outcome?.phase ?? 'unknown', `internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
-  send(response, outcome);
+  send(request, response, outcome);
 }
 
 async function route(request: IncomingMessage, url: URL, context: PhaseContext, settings: ResolvedServerOptions): Promise<Outcome> {
@@ -207,8 +249,10 @@ function bodyProblem(result: Exclude<Awaited<ReturnType<typeof readBody>>, { kin
   }
 }
 
-function send(response: ServerResponse, outcome: Outcome): void {
+function send(request: IncomingMessage, response: ServerResponse, outcome: Outcome): void {
   if (response.headersSent || response.destroyed) return;
+  // A reply that closes the connection (413, 408) may leave body bytes unread; the socket goes once the reply is out.
+  if (outcome.headers?.connection === 'close') response.once('finish', () => request.destroy());
   response.writeHead(outcome.status, { 'content-type': outcome.contentType, 'content-length': outcome.body.length, 'cache-control': 'no-store', ...outcome.headers });
   response.end(Buffer.from(outcome.body.buffer, outcome.body.byteOffset, outcome.body.byteLength));
 }

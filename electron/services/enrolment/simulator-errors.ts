@@ -14,11 +14,12 @@ export class SimulatorError extends Error {
   override readonly name = 'SimulatorError';
   readonly phase: EnrolmentPhase | 'connect';
   readonly status?: number;
-  /** The reason alone, without the phase prefix. */
+  /** The reason alone, without the phase and status prefix: the server's text, or the check that failed. */
   readonly reason: string;
 
   constructor(phase: EnrolmentPhase | 'connect', reason: string, details: SimulatorErrorDetails = {}) {
-    super(`${phase}: ${reason}`, details.cause === undefined ? undefined : { cause: details.cause });
+    const status = details.status === undefined ? '' : `HTTP ${details.status}: `;
+    super(`${phase}: ${status}${reason}`, details.cause === undefined ? undefined : { cause: details.cause });
     this.phase = phase;
     this.reason = reason;
     this.status = details.status;

@@ -85,7 +85,7 @@ export async function simulateEnrolment(options: SimulatorOptions): Promise<Simu
   const exchange = async (url: URL, phase: EnrolmentPhase, body?: Uint8Array): Promise<HttpReply> => {
     requestCount++;
     const reply = await httpRequest(url, phase, body ? { method: 'POST', body, contentType: SIGNED_ATTRIBUTES_TYPE } : { method: 'GET' });
-    if (reply.status !== 200) throw new SimulatorError(phase, `HTTP ${reply.status}: ${Buffer.from(reply.body).toString('utf8').trim() || 'no reason given'}`, { status: reply.status });
+    if (reply.status !== 200) throw new SimulatorError(phase, Buffer.from(reply.body).toString('utf8').trim() || 'no reason given', { status: reply.status });
     return reply;
   };
 

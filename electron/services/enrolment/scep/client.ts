@@ -97,7 +97,7 @@ export async function enrolWithScep(options: ScepClientOptions): Promise<ScepEnr
 
 function expectOk(reply: HttpReply, phase: 'scep-caps' | 'scep-ca-cert' | 'scep-request'): void {
   if (reply.status === 200) return;
-  throw new SimulatorError(phase, `the server replied HTTP ${reply.status}: ${Buffer.from(reply.body).toString('utf8').trim() || 'no reason given'}`, { status: reply.status });
+  throw new SimulatorError(phase, Buffer.from(reply.body).toString('utf8').trim() || 'no reason given', { status: reply.status });
 }
 
 function readCaCertificate(reply: HttpReply): Certificate {
@@ -148,7 +148,7 @@ function readCertRep(reply: HttpReply, ca: Certificate, pending: PendingRequest)
 
   if (message.pkiStatus !== 'success') {
     const why = typeof reason === 'string' ? reason : 'no reason given';
-    throw new SimulatorError('scep-request', `the CA refused the request (pkiStatus ${message.pkiStatus ?? 'missing'}, failInfo ${message.failInfo ?? 'none'}): ${why}`, { status: reply.status });
+    throw new SimulatorError('scep-request', `the CA refused the request (pkiStatus ${message.pkiStatus ?? 'missing'}, failInfo ${message.failInfo ?? 'none'}): ${why}`);
   }
   if (!message.envelope) throw new SimulatorError('scep-request', 'the successful CertRep carries no envelope');
 
