@@ -1,4 +1,4 @@
-// What every benchmark case gets: the inputs, the options, the tools found and where things are.
+// The context every benchmark case runs with: inputs, options, tools found, and project paths.
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';

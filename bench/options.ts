@@ -16,7 +16,7 @@ export interface BenchOptions {
   readonly stubCount: number;
   /** Case groups to run; all when empty. */
   readonly only: readonly CaseGroup[];
-  /** Where inputs go; a fresh temporary folder when undefined. */
+  /** Folder for the inputs; a fresh temporary folder when undefined. */
   readonly workDir?: string;
   /** Keep the work folder after the run (always kept when --work-dir names it). */
   readonly keep: boolean;
@@ -42,7 +42,7 @@ Options:
   --help            show this help
 `;
 
-/** Raised for an option that cannot be used; the message says what to type instead. */
+/** Raised for an option that cannot be used; the message names the accepted values. */
 export class BenchUsageError extends Error {
   override readonly name = 'BenchUsageError';
 }

@@ -1,8 +1,8 @@
 // Timing of processes and of interleaved runs.
 //
 // A process is timed from spawn to exit with the monotonic clock. Where GNU time is installed
-// (/usr/bin/time), it wraps the process and reports the maximum resident set size; its own
-// fork costs well under a millisecond and applies to both sides of a comparison alike.
+// (/usr/bin/time), it wraps the process and reports the maximum resident set size. It wraps
+// both sides of a comparison alike, so its own start-up cost does not favour either side.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -90,9 +90,9 @@ export interface Paired<T> {
 }
 
 /**
- * Runs one warm-up of each side (not counted, it fills the file cache and any caches of the
- * tools), then `runs` rounds of both, alternating which side goes first so that neither always
- * runs on a machine the other has just warmed or loaded.
+ * Runs one uncounted warm-up of each side, which fills the file cache and any caches of the
+ * tools. Then runs `runs` rounds of both, alternating which side goes first, so that neither
+ * always runs on a machine the other has just warmed or loaded.
  */
 export async function interleave<T>(runs: number, ours: () => Promise<T>, peer: () => Promise<T>): Promise<Paired<T>> {
   await ours();
@@ -125,7 +125,7 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** The largest peak memory among samples, or null when none was measured. */
+/** Returns the largest peak memory among samples, or null when none was measured. */
 export function peakRss(samples: readonly Sample[]): number | null {
   const values = samples.map((s) => s.maxRssMiB).filter((v): v is number => v !== null);
   return values.length === 0 ? null : Math.max(...values);

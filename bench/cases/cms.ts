@@ -24,7 +24,7 @@ function signers(context: CaseContext): SignerCase[] {
   ];
 }
 
-/** The profiles signed and verified: the smallest, as a typical profile, and the one of about 3 MB. */
+/** Returns the profiles to sign and verify: the smallest, as a typical profile, and the one of about 3 MB. */
 function signedProfiles(context: CaseContext): ProfileInput[] {
   const profiles = context.inputs.profiles;
   return profiles.filter((p, index) => index === 0 || p.payloadCount === 2000);
@@ -52,7 +52,7 @@ export const verifyCase: BenchCase = {
     const results: BenchResult[] = [];
     for (const profile of signedProfiles(context)) {
       for (const signer of signers(context)) {
-        // Both sides verify the same file, signed by openssl so that neither checks its own output.
+        // Both sides verify the same file, signed by openssl, so ours reads a signature it did not make.
         const signed = path.join(context.scratch, `verify-${signer.slug}-${profile.payloadCount}.der`);
         await runTimed('openssl', opensslSignArgs(profile.xmlPath, signer.files, signed));
         results.push(await verifyProcess(context, profile, signer, signed));

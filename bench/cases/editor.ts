@@ -23,7 +23,7 @@ const EDITOR_PAYLOADS = 640;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Longest wait for the markers to change after a key; past it the sample fails. */
+/** Maximum wait for the markers to change after a key; past it the sample fails. */
 const MARKER_TIMEOUT_MS = 10_000;
 
 const ROW: RowDescription = {

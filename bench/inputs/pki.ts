@@ -3,7 +3,7 @@
 // A root CA (RSA-2048) issues two signers, RSA-2048 and P-256. Device certificates are
 // self-signed, like the identities devices get from SCEP. They all share one RSA-2048 key,
 // because making a key per certificate would take minutes and key generation is not what
-// the benchmark measures; each certificate still has its own subject and serial number.
+// the benchmark measures. Each certificate still has its own subject and serial number.
 
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -13,7 +13,9 @@ export const RESULTS_END = '<!-- bench results: end -->';
 /** Formats a measured value with three significant digits and thousands separators. */
 export function formatValue(value: number | null, units: string): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  let digits = 2;
+  if (value >= 100) digits = 0;
+  else if (value >= 10) digits = 1;
   const number = value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return units === 'ms' ? `${number} ms` : `${number} /s`;
 }
@@ -28,7 +30,8 @@ function formatMemory(mib: number | null): string {
 
 function targetCell(row: BenchResult): string {
   if (!row.target) return '';
-  const verdict = row.target.met === null ? 'not measured' : row.target.met ? 'met' : 'not met';
+  let verdict = 'not measured';
+  if (row.target.met !== null) verdict = row.target.met ? 'met' : 'not met';
   return `${verdict}: ${row.target.description}${row.target.detail ? ` (${row.target.detail})` : ''}`;
 }
 
@@ -81,7 +84,7 @@ export function writeResultsSection(file: string, report: BenchReport): void {
   writeFileSync(file, next);
 }
 
-/** One line per row for the terminal. */
+/** Renders one line per row for the terminal. */
 export function renderConsoleSummary(report: BenchReport): string {
   const rows = report.results.map((row) => {
     const target = row.target ? `  [${row.target.met === null ? 'not measured' : row.target.met ? 'met' : 'NOT MET'}]` : '';

@@ -14,7 +14,7 @@ export interface TargetCheck {
   readonly description: string;
   /** Null when the row has no number to check (a gap). */
   readonly met: boolean | null;
-  /** How the check was made, for example an extrapolation. */
+  /** Method of the check, for example an extrapolation. */
   readonly detail?: string;
 }
 
@@ -39,7 +39,7 @@ export interface BenchResult {
   /** Peak resident memory of our process in MiB (Node's own baseline included). */
   readonly oursMaxRssMiB: number | null;
   readonly peerMaxRssMiB: number | null;
-  /** What the row measures and what differs between the two sides. */
+  /** Description of the measurement and of what differs between the two sides. */
   readonly note: string;
   readonly target?: TargetCheck;
 }
@@ -58,7 +58,7 @@ export interface BenchReport {
   readonly loadAverageAtEnd: LoadAverage;
   readonly options: { readonly quick: boolean; readonly runs: number; readonly batchRuns: number; readonly only: readonly string[] };
   readonly results: readonly BenchResult[];
-  /** Measurements the issue asks for that this run could not make, with the reason. */
+  /** Measurements this run could not make, each with the reason. */
   readonly gaps: readonly string[];
 }
 
@@ -104,7 +104,7 @@ export function rateRow(row: RowDescription, items: number, ours: readonly Sampl
   };
 }
 
-/** A row for a measurement this run could not make; `reason` says why. */
+/** Builds a row for a measurement this run could not make, with `reason` in its note. */
 export function gapRow(row: RowDescription, units: Units, reason: string): BenchResult {
   return {
     ...row,

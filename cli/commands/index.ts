@@ -1,8 +1,8 @@
 // Every subcommand of `mobileconfig`, in the order `--help` lists them.
 //
-// Each command's module is imported only when that command runs or its help is shown: importing
+// Each command's module is imported only when that command runs or its help is shown. Importing
 // all of them (schemas, validation, CMS, PKCS#12, provisioning) took Node about 100 ms at every
-// start, more than most commands then spend on their work.
+// start, which is more than most commands then spend on their work.
 
 import type { Command } from '../command.ts';
 
