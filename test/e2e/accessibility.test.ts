@@ -1,17 +1,14 @@
 // Every control on the main screens has an accessible name, and the main tasks work from the
 // keyboard alone. Names are read from Chromium's accessibility tree (Playwright's ARIA snapshot).
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { needCorpus, needTools } from '../support/environment.ts';
-import { buildRenderer } from './harness/build-renderer.ts';
-import { closeBrowser, startAppSession, type AppSession } from './harness/app-session.ts';
-import { serveFolder, type StaticServer } from './harness/static-server.ts';
+import { startAppSession, type AppSession } from './harness/app-session.ts';
+import { useRendererServer } from './harness/renderer-server.ts';
 
 const tools = needTools('chromium');
 const corpus = needCorpus();
@@ -37,22 +34,15 @@ async function tabTo(page: Page, name: string, limit = 60): Promise<boolean> {
 }
 
 describe.skipIf(tools.skip || corpus.skip)('accessibility in Chromium' + tools.reason + corpus.reason, () => {
-  let workDir: string;
-  let server: StaticServer;
+  const renderer = useRendererServer('a11y');
   let session: AppSession;
 
   beforeAll(async () => {
-    workDir = await mkdtemp(path.join(tmpdir(), 'mobileconfig-a11y-'));
-    await buildRenderer(path.join(workDir, 'renderer'));
-    server = await serveFolder(path.join(workDir, 'renderer'));
-    session = await startAppSession({ origin: server.origin });
+    session = await startAppSession({ origin: renderer.origin });
   });
 
   afterAll(async () => {
     await session?.close();
-    await closeBrowser();
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
   });
 
   it('detects unnamed controls in a snapshot', () => {

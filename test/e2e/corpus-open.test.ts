@@ -2,16 +2,14 @@
 // payload dictionary, with the PayloadType Python's plistlib reads from the same file.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { needCorpus, needTools } from '../support/environment.ts';
-import { buildRenderer } from './harness/build-renderer.ts';
-import { closeBrowser, startAppSession, type AppSession } from './harness/app-session.ts';
-import { serveFolder, type StaticServer } from './harness/static-server.ts';
+import { startAppSession, type AppSession } from './harness/app-session.ts';
+import { useRendererServer } from './harness/renderer-server.ts';
 
 const tools = needTools('chromium', 'python3', 'openssl');
 const corpus = needCorpus();
@@ -47,25 +45,18 @@ print(json.dumps(out))
 }
 
 describe.skipIf(tools.skip || corpus.skip)('corpus profiles in Chromium' + tools.reason + corpus.reason, () => {
-  let workDir: string;
-  let server: StaticServer;
+  const renderer = useRendererServer('corpus');
   let session: AppSession;
   let expected: Expected[];
 
   beforeAll(async () => {
-    workDir = await mkdtemp(path.join(tmpdir(), 'mobileconfig-corpus-'));
-    await buildRenderer(path.join(workDir, 'renderer'));
-    server = await serveFolder(path.join(workDir, 'renderer'));
-    session = await startAppSession({ origin: server.origin });
+    session = await startAppSession({ origin: renderer.origin });
     const names = (await readdir(path.join(corpus.dir, 'files'))).filter((name) => name.endsWith('.mobileconfig')).sort();
     expected = expectedFromPlistlib(names.map((name) => path.join(corpus.dir, 'files', name)));
   });
 
   afterAll(async () => {
     await session?.close();
-    await closeBrowser();
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
   });
 
   it('shows the payloads of each readable profile', async () => {

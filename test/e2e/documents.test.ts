@@ -2,17 +2,15 @@
 // autosaved draft of an unsaved document comes back in the next session.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { needCorpus, needTools } from '../support/environment.ts';
 import { plistlibCanonical, type CanonicalPlist } from '../support/plist-oracle.ts';
-import { buildRenderer } from './harness/build-renderer.ts';
-import { closeBrowser, startAppSession } from './harness/app-session.ts';
-import { serveFolder, type StaticServer } from './harness/static-server.ts';
+import { startAppSession } from './harness/app-session.ts';
+import { useRendererServer } from './harness/renderer-server.ts';
 
 const tools = needTools('chromium', 'python3');
 
@@ -58,26 +56,13 @@ function entry(dict: CanonicalPlist, key: string): CanonicalPlist | undefined {
 }
 
 describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
-  let workDir: string;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    workDir = await mkdtemp(path.join(tmpdir(), 'mobileconfig-documents-'));
-    await buildRenderer(path.join(workDir, 'renderer'));
-    server = await serveFolder(path.join(workDir, 'renderer'));
-  });
-
-  afterAll(async () => {
-    await closeBrowser();
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
-  });
+  const renderer = useRendererServer('documents');
 
   it('keeps unknown keys through edit and save', async () => {
-    const fixture = path.join(workDir, 'fixture.mobileconfig');
+    const fixture = path.join(renderer.workDir, 'fixture.mobileconfig');
     writeFixture(fixture);
     const before = plistlibCanonical(await readFile(fixture));
-    const session = await startAppSession({ origin: server.origin });
+    const session = await startAppSession({ origin: renderer.origin });
     const { page } = session;
     try {
       session.openPaths.push(fixture);
@@ -112,7 +97,7 @@ describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
       expect(entry(after, 'ComplianceTag')).toEqual({ int: '42' });
 
       // The backup copy is gone once the save succeeded.
-      expect((await readdir(workDir)).filter((name) => name.startsWith('fixture'))).toEqual(['fixture.mobileconfig']);
+      expect((await readdir(renderer.workDir)).filter((name) => name.startsWith('fixture'))).toEqual(['fixture.mobileconfig']);
       expect(session.foreignRequests).toEqual([]);
       expect(session.pageErrors).toEqual([]);
     } finally {
@@ -121,9 +106,9 @@ describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
   });
 
   it('reopens files from the recent lists', async () => {
-    const fixture = path.join(workDir, 'recent.mobileconfig');
+    const fixture = path.join(renderer.workDir, 'recent.mobileconfig');
     writeFixture(fixture);
-    const session = await startAppSession({ origin: server.origin });
+    const session = await startAppSession({ origin: renderer.origin });
     const { page } = session;
     try {
       session.openPaths.push(fixture);
@@ -154,7 +139,7 @@ describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
 
   const corpus = needCorpus();
   it.skipIf(corpus.skip)('loads payload schemas from a folder' + corpus.reason, async () => {
-    const session = await startAppSession({ origin: server.origin });
+    const session = await startAppSession({ origin: renderer.origin });
     const { page } = session;
     try {
       // AIM accounts are described only in Apple's files, not in the built-in schemas.
@@ -178,8 +163,8 @@ describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
   });
 
   it('recovers the draft after a crash', async () => {
-    const userDataDir = path.join(workDir, 'user-data');
-    const first = await startAppSession({ origin: server.origin, userDataDir });
+    const userDataDir = path.join(renderer.workDir, 'user-data');
+    const first = await startAppSession({ origin: renderer.origin, userDataDir });
     try {
       await first.page.getByLabel(/^Name/).fill('Draft that must survive');
       // The draft is written a moment after the last edit.
@@ -189,7 +174,7 @@ describe.skipIf(tools.skip)('documents in Chromium' + tools.reason, () => {
       await first.close();
     }
 
-    const second = await startAppSession({ origin: server.origin, userDataDir });
+    const second = await startAppSession({ origin: renderer.origin, userDataDir });
     try {
       const banner = second.page.getByRole('region', { name: 'Unsaved changes to Untitled' });
       await banner.getByRole('button', { name: 'Restore' }).click();

@@ -2,38 +2,29 @@
 // the XML shows it. The URL is edited in the XML and the form shows it. A bad UUID gets a marker
 // and a Problems entry at its line, undo removes it, and plistlib reads the saved file back.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { needTools } from '../support/environment.ts';
 import { plistlibCanonical } from '../support/plist-oracle.ts';
-import { buildRenderer } from './harness/build-renderer.ts';
-import { closeBrowser, startAppSession, type AppSession } from './harness/app-session.ts';
+import { startAppSession, type AppSession } from './harness/app-session.ts';
 import { clickEndOfLine, lineNumberOf, lineTop, squiggleTops, visibleXmlLines } from './harness/monaco-view.ts';
-import { serveFolder, type StaticServer } from './harness/static-server.ts';
+import { useRendererServer } from './harness/renderer-server.ts';
 
 const tools = needTools('chromium', 'python3');
 
 describe.skipIf(tools.skip)('editing flow in Chromium' + tools.reason, () => {
-  let workDir: string;
-  let server: StaticServer;
+  const renderer = useRendererServer('flow');
   let session: AppSession;
 
   beforeAll(async () => {
-    workDir = await mkdtemp(path.join(tmpdir(), 'mobileconfig-flow-'));
-    await buildRenderer(path.join(workDir, 'renderer'));
-    server = await serveFolder(path.join(workDir, 'renderer'));
-    session = await startAppSession({ origin: server.origin });
+    session = await startAppSession({ origin: renderer.origin });
   });
 
   afterAll(async () => {
     await session?.close();
-    await closeBrowser();
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
   });
 
   it('runs new profile to saved Profile Service', async () => {
@@ -90,7 +81,7 @@ describe.skipIf(tools.skip)('editing flow in Chromium' + tools.reason, () => {
     await expect.poll(() => problem.count()).toBe(0);
 
     // Save: the file reads back in plistlib as the profile the app showed.
-    const target = path.join(workDir, 'enrolment.mobileconfig');
+    const target = path.join(renderer.workDir, 'enrolment.mobileconfig');
     session.savePaths.push(target);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('.notice-success').textContent()).toContain('Saved enrolment.mobileconfig');

@@ -1,41 +1,29 @@
 // Screenshots of the main screens in light and dark, written under test-results/screenshots
 // for a person to look at. The checks here are only that each screen rendered.
 
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { needCorpus, needTools, projectRoot } from '../support/environment.ts';
-import { buildRenderer } from './harness/build-renderer.ts';
-import { closeBrowser, startAppSession } from './harness/app-session.ts';
-import { serveFolder, type StaticServer } from './harness/static-server.ts';
+import { startAppSession } from './harness/app-session.ts';
+import { useRendererServer } from './harness/renderer-server.ts';
 
 const tools = needTools('chromium');
 const corpus = needCorpus();
 const outDir = path.join(projectRoot, 'test-results', 'screenshots');
 
 describe.skipIf(tools.skip || corpus.skip)('screenshots of main screens' + tools.reason + corpus.reason, () => {
-  let workDir: string;
-  let server: StaticServer;
+  const renderer = useRendererServer('shots');
 
   beforeAll(async () => {
-    workDir = await mkdtemp(path.join(tmpdir(), 'mobileconfig-shots-'));
-    await buildRenderer(path.join(workDir, 'renderer'));
-    server = await serveFolder(path.join(workDir, 'renderer'));
     await mkdir(outDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await closeBrowser();
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
   });
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`renders ${scheme} screens`, async () => {
-      const session = await startAppSession({ origin: server.origin, colorScheme: scheme });
+      const session = await startAppSession({ origin: renderer.origin, colorScheme: scheme });
       const { page } = session;
       const shot = async (name: string) => {
         const file = path.join(outDir, `${name}-${scheme}.png`);
