@@ -2,10 +2,12 @@
 // state folder and device registry, and the device simulator. Plain Node modules; nothing
 // here imports electron, so the CLI and tests run them directly.
 
+export { createEnrolmentProfile, DEFAULT_PROFILE_IDENTIFIER } from './enrolment-profile.ts';
 export { EnrolmentServiceError, type EnrolmentServiceErrorCode } from './errors.ts';
 export { DeviceRegistry } from './registry.ts';
 export { RequestLog, type LogListener } from './request-log.ts';
 export { startEnrolmentServer, type EnrolmentServer } from './server.ts';
+export { EnrolmentService, type EnrolmentServiceDependencies } from './service.ts';
 export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type EnrolmentServerOptions, type ResolvedServerOptions } from './server-options.ts';
 export { simulateEnrolment, type PhaseReport, type SimulationResult, type SimulatorOptions } from './simulator.ts';
 export type { SimulatedDevice } from './simulated-device.ts';
