@@ -235,6 +235,7 @@ export function createController(client: IpcClient, editor: EditorStore, ui: UiS
     },
 
     async loadSchemaFolder() {
+      // TODO: remember the folder and load it again at the next launch; today it lasts one session.
       try {
         const result = await client.call('schemas.loadFolder', {});
         if (!result) return;
