@@ -6,7 +6,7 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 
 import { Asn1Error } from '../../../shared/asn1/errors.ts';
-import { parseAsn1 } from '../../../shared/asn1/reader.ts';
+import { parseAsn1Header } from '../../../shared/asn1/reader.ts';
 import { bytesEqual } from '../../../shared/asn1/bytes.ts';
 import { type Certificate, parseCertificate } from '../../../shared/x509/certificate.ts';
 
@@ -173,14 +173,32 @@ function systemRootIndex(): Map<string, Uint8Array[]> {
   return systemRootsBySubject;
 }
 
-/** Returns the subject Name's DER of a certificate without parsing the rest, or null when it is unreadable. */
+/**
+ * Returns the subject Name's DER of a certificate, or null when it is unreadable. Only the
+ * element headers up to the subject are read, which is several times cheaper than parsing
+ * the whole certificate into a tree.
+ */
 function subjectOf(der: Uint8Array): Uint8Array | null {
   try {
-    const tbs = parseAsn1(der).children[0];
+    // Certificate and TBSCertificate: step into both SEQUENCEs.
+    let offset = 0;
+    for (let level = 0; level < 2; level++) {
+      const header = parseAsn1Header(der, offset);
+      if (header.length === null) return null;
+      offset += header.headerLength;
+    }
+
     // TBSCertificate: [0] version (absent in v1), serialNumber, signature, issuer, validity, subject.
-    const first = tbs?.children[0];
-    const start = first?.tagClass === 'context' && first.tag === 0 ? 1 : 0;
-    return tbs?.children[start + 4]?.raw ?? null;
+    const first = parseAsn1Header(der, offset);
+    let skip = first.tagClass === 'context' && first.tag === 0 ? 5 : 4;
+    for (;;) {
+      const header = parseAsn1Header(der, offset);
+      if (header.length === null || offset + header.headerLength + header.length > der.length) return null;
+      const end = offset + header.headerLength + header.length;
+      if (skip === 0) return der.subarray(offset, end);
+      skip--;
+      offset = end;
+    }
   } catch (error) {
     // An unreadable root cannot anchor a chain; leave it out of the index.
     if (error instanceof Asn1Error) return null;
