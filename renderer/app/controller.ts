@@ -4,7 +4,7 @@
 import type { DocumentInfo, MenuCommand } from '../../shared/ipc/contract.ts';
 import { writeXmlPlist } from '../../shared/plist/xml/writer.ts';
 import type { IpcClient } from '../ipc/client.ts';
-import { newProfile } from '../model/profile.ts';
+import { newProfile } from '../../shared/profile/edit/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
 import { defaultValidationSettings } from '../store/editor-deps.ts';
 import { isDirty, type EditorStore } from '../store/editor-store.ts';

@@ -10,7 +10,7 @@ import { ProfileServiceForm } from '../forms/ProfileServiceForm.tsx';
 import { createFormApi, FormContext } from '../forms/form-context.ts';
 import { RawEntries, RawValueEditor } from '../forms/fields/RawValueEditor.tsx';
 import { ReadOnlyNotice } from '../forms/form-parts.tsx';
-import { payloadsOf } from '../model/profile.ts';
+import { payloadsOf } from '../../shared/profile/edit/profile.ts';
 
 /** Headings for documents that are not configuration profiles, which the editor shows as raw keys. */
 const RAW_DOCUMENT_TEXT: Readonly<Record<Exclude<DocumentKind, 'profile'>, { title: string; description: string }>> = {

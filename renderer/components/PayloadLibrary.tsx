@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { dictGetString } from '../../shared/plist/model.ts';
 import { searchSchemasIn, type PayloadSchema } from '../../shared/schema/index.ts';
 import { useEditor, useSchemas, useServices, useUi } from '../app/context.ts';
-import { addPayload, makeProfileService, newPayload, payloadsOf, PROFILE_SERVICE } from '../model/profile.ts';
+import { addPayload, makeProfileService, newPayload, payloadsOf, PROFILE_SERVICE } from '../../shared/profile/edit/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
 
 export function PayloadLibrary() {

@@ -5,7 +5,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 import type { DocumentKind } from '../../shared/ipc/contract.ts';
 import { dictGetString, type PlistDict } from '../../shared/plist/model.ts';
 import { useEditor, useSchemas, useServices } from '../app/context.ts';
-import { duplicatePayload, isProfileService, movePayload, payloadsOf, removePayload } from '../model/profile.ts';
+import { duplicatePayload, isProfileService, movePayload, payloadsOf, removePayload } from '../../shared/profile/edit/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
 import type { Selection } from '../store/editor-store.ts';
 

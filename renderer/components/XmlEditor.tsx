@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import type { PlistValue } from '../../shared/plist/model.ts';
 import { useEditor, useServices, useUi } from '../app/context.ts';
-import { getAt } from '../model/paths.ts';
+import { getAt } from '../../shared/profile/edit/paths.ts';
 import type { Selection } from '../store/editor-store.ts';
 import { buildMarkers } from '../monaco/markers.ts';
 import { monaco } from '../monaco/setup.ts';

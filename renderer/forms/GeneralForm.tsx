@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { dictGet, dictGetString, type PlistDict, type PlistValue } from '../../shared/plist/model.ts';
 import { TOP_LEVEL_TYPE, type KeySchema } from '../../shared/schema/model.ts';
 import { useSchemas } from '../app/context.ts';
-import { payloadsOf } from '../model/profile.ts';
+import { payloadsOf } from '../../shared/profile/edit/profile.ts';
 import { randomUuid } from '../model/uuid.ts';
 import { useForm } from './form-context.ts';
 import { FieldShell } from './fields/FieldShell.tsx';

@@ -4,7 +4,7 @@ import { createContext, useContext } from 'react';
 
 import type { PlistValue } from '../../shared/plist/model.ts';
 import type { Diagnostic } from '../../shared/validation/index.ts';
-import { formatKeyPath, updateAt, type KeyPath } from '../model/paths.ts';
+import { formatKeyPath, updateAt, type KeyPath } from '../../shared/profile/edit/paths.ts';
 import type { EditorStore } from '../store/editor-store.ts';
 
 export interface FormApi {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 
 import { dictGet, type PlistDict, type PlistValue } from '../../shared/plist/model.ts';
 import type { KeySchema } from '../../shared/schema/model.ts';
-import type { KeyPath } from '../model/paths.ts';
+import type { KeyPath } from '../../shared/profile/edit/paths.ts';
 import { randomUuid } from '../model/uuid.ts';
 import { useForm } from './form-context.ts';
 import { KeyField, type Definitions } from './fields/KeyField.tsx';

@@ -12,7 +12,7 @@ import type { DocumentInfo, DocumentKind, SaveResult } from '../../shared/ipc/co
 import { PlistError } from '../../shared/plist/errors.ts';
 import type { PlistValue } from '../../shared/plist/model.ts';
 import type { Diagnostic } from '../../shared/validation/index.ts';
-import { isProfileService, payloadsOf } from '../model/profile.ts';
+import { isProfileService, payloadsOf } from '../../shared/profile/edit/profile.ts';
 import { defaultValidationSettings, type EditorDeps, type ValidationSettings } from './editor-deps.ts';
 import { closeGroup, emptyHistory, recordEdit, redo, undo, type History } from './history.ts';
 

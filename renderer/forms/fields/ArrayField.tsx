@@ -5,8 +5,8 @@ import { useState } from 'react';
 
 import type { PlistValue } from '../../../shared/plist/model.ts';
 import type { KeySchema } from '../../../shared/schema/model.ts';
-import { initialValueFor } from '../../model/defaults.ts';
-import type { KeyPath } from '../../model/paths.ts';
+import { initialValueFor } from '../../../shared/profile/edit/defaults.ts';
+import type { KeyPath } from '../../../shared/profile/edit/paths.ts';
 import { useForm } from '../form-context.ts';
 import { FieldShell } from './FieldShell.tsx';
 import { DictionaryBody } from './DictionaryBody.tsx';

@@ -3,7 +3,7 @@
 
 import type { PlistValue } from '../../../shared/plist/model.ts';
 import type { KeySchema } from '../../../shared/schema/model.ts';
-import type { KeyPath } from '../../model/paths.ts';
+import type { KeyPath } from '../../../shared/profile/edit/paths.ts';
 import { useForm } from '../form-context.ts';
 import { KeyField, type Definitions } from './KeyField.tsx';
 import { RawEntries } from './RawValueEditor.tsx';

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 
 import type { Diagnostic } from '../../../shared/validation/index.ts';
-import { formatKeyPath, type KeyPath } from '../../model/paths.ts';
+import { formatKeyPath, type KeyPath } from '../../../shared/profile/edit/paths.ts';
 import { useForm } from '../form-context.ts';
 import { FieldDescription } from './field-description.ts';
 import { fieldId } from './ids.ts';

@@ -4,8 +4,8 @@ import { useState } from 'react';
 
 import type { PlistValue } from '../../../shared/plist/model.ts';
 import type { KeySchema, ValueType } from '../../../shared/schema/model.ts';
-import { emptyValueOf, initialValueFor } from '../../model/defaults.ts';
-import type { KeyPath } from '../../model/paths.ts';
+import { emptyValueOf, initialValueFor } from '../../../shared/profile/edit/defaults.ts';
+import type { KeyPath } from '../../../shared/profile/edit/paths.ts';
 import { useForm } from '../form-context.ts';
 import { FieldShell } from './FieldShell.tsx';
 import { ArrayField } from './ArrayField.tsx';

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 
 import { assertNever, type PlistKind, type PlistValue } from '../../../shared/plist/model.ts';
-import { emptyValueOf } from '../../model/defaults.ts';
+import { emptyValueOf } from '../../../shared/profile/edit/defaults.ts';
 import { useForm } from '../form-context.ts';
 import { BooleanInput, DataInput, DateInput, IntegerInput, RealInput, StringInput } from './ScalarInputs.tsx';
 import { scalarText } from './value-text.ts';

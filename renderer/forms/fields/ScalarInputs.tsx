@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 
 import type { PlistValue } from '../../../shared/plist/model.ts';
 import type { KeySchema, SchemaScalar } from '../../../shared/schema/model.ts';
-import { scalarToPlist } from '../../model/defaults.ts';
+import { scalarToPlist } from '../../../shared/profile/edit/defaults.ts';
 import { useForm } from '../form-context.ts';
 import { useFieldInputProps } from './field-description.ts';
 import { matchesScalar, parseDataText, parseDateText, parseIntegerText, parseRealText, scalarText, schemaScalarText, type Parsed } from './value-text.ts';

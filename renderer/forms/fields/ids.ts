@@ -1,6 +1,6 @@
 // Element ids for form fields, derived from key paths so that Problems can focus a field.
 
-import { formatKeyPath, type KeyPath } from '../../model/paths.ts';
+import { formatKeyPath, type KeyPath } from '../../../shared/profile/edit/paths.ts';
 
 /** Returns a stable, valid element id for the field at `path`. */
 export function fieldId(path: KeyPath, suffix = ''): string {

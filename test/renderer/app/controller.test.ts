@@ -6,8 +6,8 @@ import { writeXmlPlist } from '../../../shared/plist/xml/writer.ts';
 import { createController, DRAFT_DELAY_MS, type Timers } from '../../../renderer/app/controller.ts';
 import { createUiStore } from '../../../renderer/app/ui-store.ts';
 import { IpcCallError, type IpcClient } from '../../../renderer/ipc/client.ts';
-import { setAt } from '../../../renderer/model/paths.ts';
-import { newProfile } from '../../../renderer/model/profile.ts';
+import { setAt } from '../../../shared/profile/edit/paths.ts';
+import { newProfile } from '../../../shared/profile/edit/profile.ts';
 import { defaultEditorDeps } from '../../../renderer/store/editor-deps.ts';
 import { createEditorStore, isDirty } from '../../../renderer/store/editor-store.ts';
 

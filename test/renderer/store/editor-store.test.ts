@@ -4,8 +4,8 @@ import type { DocumentInfo } from '../../../shared/ipc/contract.ts';
 import { str } from '../../../shared/plist/model.ts';
 import { writeXmlPlist } from '../../../shared/plist/xml/writer.ts';
 import { builtinSchemas } from '../../../shared/schema/index.ts';
-import { getAt, setAt } from '../../../renderer/model/paths.ts';
-import { addPayload, newPayload, newProfile } from '../../../renderer/model/profile.ts';
+import { getAt, setAt } from '../../../shared/profile/edit/paths.ts';
+import { addPayload, newPayload, newProfile } from '../../../shared/profile/edit/profile.ts';
 import { defaultEditorDeps } from '../../../renderer/store/editor-deps.ts';
 import { createEditorStore, isDirty } from '../../../renderer/store/editor-store.ts';
 

@@ -4,8 +4,8 @@
 // same shape as the validator's `KeySegments`. Every update returns a new tree that shares the
 // untouched branches with the old one, which the undo history and React rely on.
 
-import { joinKeyPath } from '../../shared/plist/errors.ts';
-import type { PlistDict, PlistDictEntry, PlistValue } from '../../shared/plist/model.ts';
+import { joinKeyPath } from '../../plist/errors.ts';
+import type { PlistDict, PlistDictEntry, PlistValue } from '../../plist/model.ts';
 
 export type KeyPath = readonly (string | number)[];
 

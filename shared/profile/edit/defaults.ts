@@ -1,7 +1,7 @@
 // Initial values for keys the admin adds from a schema.
 
-import { assertNever, type PlistValue } from '../../shared/plist/model.ts';
-import type { KeySchema, SchemaScalar, ValueType } from '../../shared/schema/model.ts';
+import { assertNever, type PlistValue } from '../../plist/model.ts';
+import type { KeySchema, SchemaScalar, ValueType } from '../../schema/model.ts';
 
 /**
  * Returns the value a new key starts with: the schema's default, else its first allowed value,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { array, dict, int, str, type PlistValue } from '../../../shared/plist/model.ts';
-import { deleteAt, formatKeyPath, getAt, insertItemAt, KeyPathError, moveItemAt, renameKeyAt, setAt } from '../../../renderer/model/paths.ts';
+import { array, dict, int, str, type PlistValue } from '../../../../shared/plist/model.ts';
+import { deleteAt, formatKeyPath, getAt, insertItemAt, KeyPathError, moveItemAt, renameKeyAt, setAt } from '../../../../shared/profile/edit/paths.ts';
 
 const profile = (): PlistValue =>
   dict([

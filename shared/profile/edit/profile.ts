@@ -1,10 +1,7 @@
 // Profile-level edits: a new profile, and adding, duplicating, removing and reordering payloads.
-//
-// NOTE: these helpers belong with the profile model in shared/profile. They live here until
-// shared/profile has them, so that the editor need not wait.
 
-import { dictGet, dictGetString, type PlistDict, type PlistDictEntry, type PlistValue } from '../../shared/plist/model.ts';
-import type { PayloadSchema } from '../../shared/schema/model.ts';
+import { dictGet, dictGetString, type PlistDict, type PlistDictEntry, type PlistValue } from '../../plist/model.ts';
+import type { PayloadSchema } from '../../schema/model.ts';
 import { initialValueFor } from './defaults.ts';
 import { deleteAt, KeyPathError, moveItemAt, setAt } from './paths.ts';
 

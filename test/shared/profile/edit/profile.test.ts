@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { dictGetString, str, type PlistDict } from '../../../shared/plist/model.ts';
-import { builtinSchemas } from '../../../shared/schema/index.ts';
-import { getAt } from '../../../renderer/model/paths.ts';
+import { dictGetString, str, type PlistDict } from '../../../../shared/plist/model.ts';
+import { builtinSchemas } from '../../../../shared/schema/index.ts';
+import { getAt } from '../../../../shared/profile/edit/paths.ts';
 import {
   addPayload,
   duplicatePayload,
@@ -13,8 +13,8 @@ import {
   newProfile,
   payloadsOf,
   removePayload,
-} from '../../../renderer/model/profile.ts';
-import { randomUuid } from '../../../renderer/model/uuid.ts';
+} from '../../../../shared/profile/edit/profile.ts';
+import { randomUuid } from '../../../../renderer/model/uuid.ts';
 
 const UUID_A = '6E1C4B8A-0D3F-4C9E-8B2A-1F5D7E9C0A11';
 const UUID_B = '0B6F2D4E-8A1C-4E3B-9D5F-7C2A4E6B8D22';

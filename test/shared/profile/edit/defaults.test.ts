@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { KeySchema } from '../../../shared/schema/model.ts';
-import { emptyValueOf, initialValueFor, scalarToPlist } from '../../../renderer/model/defaults.ts';
+import type { KeySchema } from '../../../../shared/schema/model.ts';
+import { emptyValueOf, initialValueFor, scalarToPlist } from '../../../../shared/profile/edit/defaults.ts';
 
 describe('initialValueFor', () => {
   it('uses the default, then the first allowed value', () => {
