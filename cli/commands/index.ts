@@ -22,4 +22,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'convert', load: async () => (await import('./convert.ts')).convertCommand },
   { name: 'diff', load: async () => (await import('./diff.ts')).diffCommand },
   { name: 'provisioning', load: async () => (await import('./provisioning.ts')).provisioningCommand },
+  { name: 'enrolment', load: async () => (await import('./enrolment.ts')).enrolmentCommand },
 ];

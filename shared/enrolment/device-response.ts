@@ -7,7 +7,7 @@
 
 import { data, dict, str, type PlistDict, type PlistValue } from '../plist/model.ts';
 import { CHALLENGE_RESPONSE_KEY, deviceAttributeInfo, deviceIdOf } from './device-attributes.ts';
-import { EnrolmentError } from './errors.ts';
+import { describePlistKind, EnrolmentError } from './errors.ts';
 
 export interface DeviceAttributesResponse {
   /** Every string entry except CHALLENGE, known names and others alike. */
@@ -31,7 +31,7 @@ export function parseDeviceAttributes(value: PlistValue, file?: string): DeviceA
   const fail = (message: string, field: string): never => {
     throw new EnrolmentError('invalid-response', message, { field, file });
   };
-  if (value.kind !== 'dict') return fail(`the attribute response is a ${value.kind}, expected a dictionary of device attributes`, 'root');
+  if (value.kind !== 'dict') return fail(`the attribute response is ${describePlistKind(value.kind)}, expected a dictionary of device attributes`, 'root');
   if (value.entries.length > MAX_ENTRIES) return fail(`the attribute response has ${value.entries.length} entries, more than the ${MAX_ENTRIES} accepted`, 'root');
 
   const attributes: Record<string, string> = {};
@@ -39,11 +39,11 @@ export function parseDeviceAttributes(value: PlistValue, file?: string): DeviceA
   let challenge: string | Uint8Array | undefined;
   for (const { key, value: entry } of value.entries) {
     if (key === CHALLENGE_RESPONSE_KEY) {
-      if (entry.kind !== 'string' && entry.kind !== 'data') return fail(`${key} is a ${entry.kind}, expected a string or data`, key);
+      if (entry.kind !== 'string' && entry.kind !== 'data') return fail(`${key} is ${describePlistKind(entry.kind)}, expected a string or data`, key);
       challenge = entry.value;
       continue;
     }
-    if (entry.kind !== 'string') return fail(`attribute ${key} is a ${entry.kind}, expected a string`, key);
+    if (entry.kind !== 'string') return fail(`attribute ${key} is ${describePlistKind(entry.kind)}, expected a string`, key);
     if (entry.value.length > MAX_VALUE_LENGTH) return fail(`attribute ${key} is ${entry.value.length} characters long, more than the ${MAX_VALUE_LENGTH} accepted`, key);
     attributes[key] = entry.value;
     if (!deviceAttributeInfo(key)) unknownKeys.push(key);

@@ -29,3 +29,8 @@ export class EnrolmentError extends Error {
     this.file = details.file;
   }
 }
+
+/** Returns a plist type name with its article for messages: `an array`, `a string`, `an integer`. */
+export function describePlistKind(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}

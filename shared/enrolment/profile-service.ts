@@ -8,7 +8,7 @@
 import { PROFILE_SERVICE_TYPE } from '../profile/keys.ts';
 import { array, data, dict, dictGet, int, str, type PlistDict, type PlistValue } from '../plist/model.ts';
 import { DEFAULT_DEVICE_ATTRIBUTES, DEVICE_ATTRIBUTE_NAMES } from './device-attributes.ts';
-import { EnrolmentError } from './errors.ts';
+import { describePlistKind, EnrolmentError } from './errors.ts';
 
 export interface EnrolmentProfileOptions {
   /** Where the device posts its attributes; http or https. */
@@ -99,7 +99,7 @@ export function readEnrolmentProfile(value: PlistValue, file?: string): Enrolmen
   const fail = (message: string, field: string): never => {
     throw new EnrolmentError('invalid-response', message, { field, file });
   };
-  if (value.kind !== 'dict') return fail(`the profile root is a ${value.kind}, expected a dictionary`, 'root');
+  if (value.kind !== 'dict') return fail(`the profile root is ${describePlistKind(value.kind)}, expected a dictionary`, 'root');
 
   const type = dictGet(value, 'PayloadType');
   if (type?.kind !== 'string' || type.value !== PROFILE_SERVICE_TYPE) {
@@ -116,7 +116,7 @@ export function readEnrolmentProfile(value: PlistValue, file?: string): Enrolmen
   }
   const challenge = dictGet(content, 'Challenge');
   if (challenge !== undefined && challenge.kind !== 'string' && challenge.kind !== 'data') {
-    return fail(`PayloadContent.Challenge is a ${challenge.kind}, expected a string or data`, 'PayloadContent.Challenge');
+    return fail(`PayloadContent.Challenge is ${describePlistKind(challenge.kind)}, expected a string or data`, 'PayloadContent.Challenge');
   }
 
   const displayName = dictGet(value, 'PayloadDisplayName');

@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import { Asn1Error } from '../../../shared/asn1/errors.ts';
 import { isCmsContentInfo } from '../../../shared/cms/index.ts';
 import { DEFAULT_DEVICE_ATTRIBUTES, DEVICE_ATTRIBUTE_NAMES } from '../../../shared/enrolment/device-attributes.ts';
+import { describePlistKind } from '../../../shared/enrolment/errors.ts';
 import { isProvisioningType, type ProvisioningType } from '../../../shared/enrolment/provisioning.ts';
 import { DEFAULT_CUSTOM_RULES, type CustomRules } from '../../../shared/enrolment/rules.ts';
 import { PlistError, readPlist } from '../../../shared/plist/index.ts';
@@ -131,7 +132,7 @@ export function checkFinalProfile(bytes: Uint8Array, name: string): void {
     if (error instanceof PlistError) return fail(`the final profile is not a property list: ${error.message}`);
     throw error;
   }
-  if (root.kind !== 'dict') fail(`the final profile's root is a ${root.kind}, expected a dictionary`);
+  if (root.kind !== 'dict') fail(`the final profile's root is ${describePlistKind(root.kind)}, expected a dictionary`);
   if (root.kind === 'dict' && dictGet(root, 'EncryptedPayloadContent') !== undefined) fail('the final profile is already encrypted; give the unencrypted profile');
   if (root.kind === 'dict' && dictGet(root, 'PayloadContent')?.kind !== 'array') fail('the final profile has no PayloadContent array');
 }

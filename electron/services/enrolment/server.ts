@@ -19,6 +19,7 @@ import { serveEnrolmentProfile } from './phases/profile-download.ts';
 import { handleScep } from './phases/scep-endpoint.ts';
 import { defaultFinalProfile } from './profiles.ts';
 import { RequestLog } from './request-log.ts';
+import { acquireServerLock, releaseServerLock } from './server-lock.ts';
 import { checkFinalProfile, resolveServerOptions, type EnrolmentServerOptions, type ResolvedServerOptions } from './server-options.ts';
 import { openWorkspace, REQUEST_LOG_FILE, type Workspace } from './workspace.ts';
 
@@ -53,6 +54,7 @@ export async function startEnrolmentServer(options: EnrolmentServerOptions): Pro
   // State folder: CA, signer, registry. A failed registry write is reported now and raised again by stop().
   const onSaveError = (error: unknown): void => options.onError?.(`writing the device registry failed: ${error instanceof Error ? error.message : String(error)}`);
   const workspace = await openWorkspace(options.stateDir, { signer: options.signer, organization: settings.organization, onSaveError });
+  await acquireServerLock(options.stateDir);
   const log = new RequestLog(options.logToFile === false ? null : path.join(options.stateDir, REQUEST_LOG_FILE));
   const finalProfile = options.finalProfile ?? writePlist(defaultFinalProfile(workspace.ca.certificate, settings.identifierPrefix, settings.organization), 'xml');
 
@@ -61,7 +63,13 @@ export async function startEnrolmentServer(options: EnrolmentServerOptions): Pro
   server.headersTimeout = 20_000;
   server.requestTimeout = settings.bodyTimeoutMs + 10_000;
   server.keepAliveTimeout = 5_000;
-  const port = await listen(server, settings.host, settings.port, log);
+  let port: number;
+  try {
+    port = await listen(server, settings.host, settings.port, log);
+  } catch (error) {
+    await releaseServerLock(options.stateDir);
+    throw error;
+  }
   const hostInUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   const url = (options.publicUrl ?? `http://${hostInUrl}:${port}`).replace(/\/+$/, '');
 
@@ -108,8 +116,12 @@ export async function startEnrolmentServer(options: EnrolmentServerOptions): Pro
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await workspace.registry.flush();
-      await log.close();
+      try {
+        await workspace.registry.flush();
+        await log.close();
+      } finally {
+        await releaseServerLock(options.stateDir);
+      }
     },
   };
 }
