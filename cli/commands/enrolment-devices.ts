@@ -3,11 +3,12 @@
 
 import path from 'node:path';
 
-import { openRegistry, refuseWhileServed } from '../../electron/services/enrolment/index.ts';
+import { openRegistry, rejectWhileServed } from '../../electron/services/enrolment/index.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { devicesToCsv, type EnrolledDevice } from '../../shared/enrolment/devices.ts';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
+import { plural } from './enrolment-options.ts';
 
 export async function runEnrolmentDevices(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('enrolment devices', args, {
@@ -40,7 +41,7 @@ export async function runEnrolmentDevices(args: string[], io: CliIo): Promise<nu
       io.stderr(`mobileconfig enrolment devices: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_FILE_FAILED;
     }
-    io.stderr(`Wrote ${devices.length} devices -> ${values.output}\n`);
+    io.stderr(`Wrote ${plural(devices.length, 'device')} -> ${values.output}\n`);
   } else {
     io.stdout(text);
   }
@@ -49,7 +50,7 @@ export async function runEnrolmentDevices(args: string[], io: CliIo): Promise<nu
 
 function table(devices: readonly EnrolledDevice[]): string {
   const enrolled = devices.filter((device) => device.status === 'enrolled').length;
-  const lines = [`${devices.length} devices used this server (${enrolled} enrolled).`];
+  const lines = [`${plural(devices.length, 'device')} used this server (${enrolled} enrolled).`];
   for (const device of devices) {
     const certificate = device.certificateSerial ? `serial ${device.certificateSerial}` : 'no certificate';
     lines.push(`  ${device.deviceId}  ${device.status}  ${device.attributes.PRODUCT ?? '-'}  ${device.attributes.VERSION ?? '-'}  ${certificate}  last seen ${device.lastSeen}`);
@@ -63,7 +64,7 @@ export async function runEnrolmentRevoke(args: string[], io: CliIo): Promise<num
   if (!values.dir || !values.device) throw new UsageError('enrolment revoke: --dir FOLDER and --device ID are required.');
 
   try {
-    await refuseWhileServed(path.resolve(values.dir));
+    await rejectWhileServed(path.resolve(values.dir));
     const registry = await openRegistry(path.resolve(values.dir));
     if (!registry.revoke(values.device, new Date())) {
       io.stderr(`mobileconfig enrolment revoke: no device "${values.device}" in ${registry.file}; list them with 'mobileconfig enrolment devices --dir ${values.dir}'\n`);

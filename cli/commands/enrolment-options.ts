@@ -40,3 +40,8 @@ export function parseInteger(subcommand: string, option: string, value: string |
   if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`enrolment ${subcommand}: --${option} must be a whole number from ${min} to ${max}, not '${value}'.`);
   return number;
 }
+
+/** Returns `1 device`, `2 devices`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

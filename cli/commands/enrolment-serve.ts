@@ -12,7 +12,7 @@ import { parseRulesJson } from '../../shared/enrolment/rules.ts';
 import { parseChoice, parseCommandArgs } from '../args.ts';
 import { hasIdentityOptions, IDENTITY_OPTIONS, loadIdentity } from '../identity-options.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
-import { attributeNames, parseInteger, readChallenge } from './enrolment-options.ts';
+import { attributeNames, parseInteger, plural, readChallenge } from './enrolment-options.ts';
 
 export const DEFAULT_SERVE_PORT = 8080;
 
@@ -100,7 +100,7 @@ export async function runEnrolmentServe(args: string[], io: CliIo, stop: AbortSi
     io.stderr(`mobileconfig enrolment serve: stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FILE_FAILED;
   }
-  io.stderr(`Stopped after ${server.log.entryCount} requests; ${server.workspace.registry.devices().length} devices in the registry.\n`);
+  io.stderr(`Stopped after ${plural(server.log.entryCount, 'request')}; ${plural(server.workspace.registry.devices().length, 'device')} in the registry.\n`);
   return EXIT_OK;
 }
 

@@ -63,7 +63,7 @@ export async function runEnrolmentSimulate(args: string[], io: CliIo): Promise<n
     });
   } catch (error) {
     if (error instanceof SimulatorError) {
-      io.stderr(`mobileconfig enrolment simulate: refused in phase ${error.phase}${error.status === undefined ? '' : ` (HTTP ${error.status})`}: ${error.reason}\n`);
+      io.stderr(`mobileconfig enrolment simulate: rejected in phase ${error.phase}${error.status === undefined ? '' : ` (HTTP ${error.status})`}: ${error.reason}\n`);
       return EXIT_FILE_FAILED;
     }
     throw error;

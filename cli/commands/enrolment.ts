@@ -34,7 +34,7 @@ const HELP = `Usage: mobileconfig enrolment new -o OUT --url URL [--attribute NA
 Over-the-air enrolment on a local test server. "new" writes an enrolment profile (PayloadType
 "Profile Service") that makes a device post the requested attributes, signed with its device
 certificate, to URL. "serve" runs the workbench server on plain HTTP: GET /enrol gives the signed
-enrolment profile; POST /enrol takes the device's signed attributes (phase 1) and answers with a
+enrolment profile; POST /enrol takes the device's signed attributes (phase 1) and responds with a
 profile whose SCEP payload makes the device obtain an identity certificate from the workbench CA
 at /scep (phase 2), keeping its private key on the device; the device then posts again signed
 with that identity and gets the final profile encrypted to it and signed (phase 3). "simulate"
@@ -66,7 +66,7 @@ serve:
                            "challengeLifetimeMinutes": 60}
   --final-profile FILE     the unsigned, unencrypted profile sent in phase 3 (default: a profile
                            with the workbench CA certificate)
-  --device-ca FILE         device CA certificate(s), PEM or DER; the log says whether each phase-1
+  --device-ca FILE         device CA certificate(s), PEM or DER; the log records whether each phase-1
                            signer chains to one (with "requireDeviceCa" custom rules require it)
   --challenge-env VAR, --challenge-file FILE   auto provisioning: a challenge shared by every
                            enrolment profile and required back
@@ -80,7 +80,7 @@ serve:
 simulate:
   --url URL                the enrolment URL printed by serve (http://127.0.0.1:${DEFAULT_SERVE_PORT}/enrol)
   --udid, --serial, --product, --version, --device-name, --imei   attribute values (others are made up)
-  --challenge TEXT         send this instead of the profile's challenge (to test refusals)
+  --challenge TEXT         send this instead of the profile's challenge (to test rejections)
   --ca FILE                trust this CA for the server's profile signatures (else trust is not checked)
   --key-size BITS          RSA size of the identity key instead of the profile's Keysize
   --device-key TYPE        key of the throwaway device certificate: ec (P-256, default) or rsa (2048)
@@ -94,7 +94,7 @@ devices:
 
 ${IDENTITY_HELP}
 Exit codes: 0 success (simulate: enrolled), 1 a file, the server or an enrolment failed
-(simulate: refused, with the phase and the server's reason), 2 usage error.
+(simulate: rejected, with the phase and the server's reason), 2 usage error.
 `;
 
 export const enrolmentCommand: Command = {

@@ -15,7 +15,7 @@ export interface EnrolmentErrorDetails {
   readonly file?: string;
 }
 
-/** Raised by the shared enrolment model; `message` names the value and says what to use instead. */
+/** Raised by the shared enrolment model; `message` names the value and what to use instead. */
 export class EnrolmentError extends Error {
   override readonly name = 'EnrolmentError';
   readonly code: EnrolmentErrorCode;

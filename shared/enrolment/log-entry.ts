@@ -18,7 +18,7 @@ export type EnrolmentPhase =
   /** A path or method the server does not serve. */
   | 'unknown';
 
-/** served: a read-only answer; accepted or rejected: a decision on a device's request; failed: a server-side error. */
+/** served: a read-only response; accepted or rejected: a decision on a device's request; failed: a server-side error. */
 export type EnrolmentDecision = 'served' | 'accepted' | 'rejected' | 'failed';
 
 export interface EnrolmentLogEntry {

@@ -1,7 +1,7 @@
 // The three provisioning types a workbench server runs with, and what each means in plain words.
 //
 // The texts are shown by the app's "New enrolment profile" screen, the CLI's help and the
-// README, so that every place says the same thing about when a type is safe.
+// README, so that every place states the same thing about when a type is safe.
 
 export type ProvisioningType = 'none' | 'auto' | 'custom';
 

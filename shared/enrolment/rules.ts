@@ -27,7 +27,7 @@ export const DEFAULT_CUSTOM_RULES: CustomRules = {
   challengeLifetimeMinutes: 60,
 };
 
-/** The key sizes Apple's SCEP payload offers (`Keysize`); a rule asks for one of them. */
+/** The key sizes Apple's SCEP payload offers (`Keysize`); a rule requires one of them. */
 export const RSA_KEY_SIZES: readonly number[] = [1024, 2048, 4096];
 
 export type RuleName = 'product' | 'version' | 'key-type' | 'key-size' | 'subject' | 'device-ca';

@@ -165,10 +165,10 @@ describe.skipIf(tools.skip)('mobileconfig enrolment' + tools.reason, () => {
       expect(readFileSync(path.join(file('saved'), 'final-profile.mobileconfig'), 'utf8')).toContain('<key>PayloadContent</key>');
     });
 
-    it('simulate reports a refusal', async () => {
+    it('simulate reports a rejection', async () => {
       const run = await runCli(['enrolment', 'simulate', '--url', enrolUrl, '--product', 'iPad13,1']);
       expect(run.code).toBe(1);
-      expect(run.stderr.trim()).toBe('mobileconfig enrolment simulate: refused in phase attributes (HTTP 403): rule product: product iPad13,1 is not allowed; allowed: iPhone*');
+      expect(run.stderr.trim()).toBe('mobileconfig enrolment simulate: rejected in phase attributes (HTTP 403): rule product: product iPad13,1 is not allowed; allowed: iPhone*');
     });
 
     it('simulate reports a wrong challenge', async () => {
@@ -193,13 +193,13 @@ describe.skipIf(tools.skip)('mobileconfig enrolment' + tools.reason, () => {
       expect(lines.filter((line) => line.phase === 'final')).toHaveLength(2);
     });
 
-    it('revoke refuses while serving', async () => {
+    it('revoke rejects while serving', async () => {
       const run = await runCli(['enrolment', 'revoke', '--dir', state(), '--device', 'CLI-DEVICE-1']);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('stop it before changing the registry file');
     });
 
-    it('serve refuses a second server on the folder', async () => {
+    it('serve rejects a second server on the folder', async () => {
       const second = liveIo();
       const code = await runEnrolmentServe(['--dir', state(), '--port', '0'], second, AbortSignal.abort());
       expect(code).toBe(1);
@@ -258,7 +258,7 @@ describe.skipIf(tools.skip)('mobileconfig enrolment' + tools.reason, () => {
       expect(io.err()).toContain('the final profile is signed; give the unsigned profile');
     });
 
-    it('simulate refuses a remote URL', async () => {
+    it('simulate rejects a remote URL', async () => {
       const run = await runCli(['enrolment', 'simulate', '--url', 'http://192.0.2.10:8080/enrol']);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('192.0.2.10:8080 is not a loopback address');

@@ -8,7 +8,7 @@ export type EnrolmentServiceErrorCode =
   /** The server could not start listening. */
   | 'listen-failed';
 
-/** Raised while setting the server up; `message` names the file or setting and says what to do. */
+/** Raised while setting the server up; `message` names the file or setting and what to do. */
 export class EnrolmentServiceError extends Error {
   override readonly name = 'EnrolmentServiceError';
   readonly code: EnrolmentServiceErrorCode;

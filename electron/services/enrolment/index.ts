@@ -7,7 +7,7 @@ export { EnrolmentServiceError, type EnrolmentServiceErrorCode } from './errors.
 export { DeviceRegistry } from './registry.ts';
 export { RequestLog, type LogListener } from './request-log.ts';
 export { startEnrolmentServer, type EnrolmentServer } from './server.ts';
-export { refuseWhileServed, SERVER_LOCK_FILE, serverLockHolder } from './server-lock.ts';
+export { rejectWhileServed, SERVER_LOCK_FILE, serverLockHolder } from './server-lock.ts';
 export { EnrolmentService, type EnrolmentServiceDependencies } from './service.ts';
 export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type EnrolmentServerOptions, type ResolvedServerOptions } from './server-options.ts';
 export { simulateEnrolment, type PhaseReport, type SimulationResult, type SimulatorOptions } from './simulator.ts';

@@ -14,7 +14,7 @@ import { newToken, tokenDigest } from './tokens.ts';
 
 const FORMAT = 'mobileconfig-enrolment-registry';
 
-/** Used or expired tokens are kept this long (for "already used" answers), then dropped. */
+/** Used or expired tokens are kept this long (for "already used" replies), then dropped. */
 const TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /** Most unused tokens of one kind kept; past it the oldest go, so a client fetching profiles in a loop cannot grow the file without bound. */

@@ -45,7 +45,7 @@ export async function releaseServerLock(folder: string): Promise<void> {
 }
 
 /** Raises EnrolmentServiceError when a live server uses `folder`, for changes to the registry file that server would overwrite. */
-export async function refuseWhileServed(folder: string): Promise<void> {
+export async function rejectWhileServed(folder: string): Promise<void> {
   const holder = await serverLockHolder(folder);
   if (holder !== null) {
     throw new EnrolmentServiceError('state-unavailable', `an enrolment server in process ${holder} uses ${folder} and keeps the registry in memory; stop it before changing the registry file`, { file: path.join(folder, SERVER_LOCK_FILE) });

@@ -87,7 +87,7 @@ export function resolveServerOptions(options: EnrolmentServerOptions): ResolvedS
 
   const attributes = options.attributes ?? DEFAULT_DEVICE_ATTRIBUTES;
   for (const name of attributes) if (!DEVICE_ATTRIBUTE_NAMES.includes(name)) fail(`device attribute "${name}" is not one of ${DEVICE_ATTRIBUTE_NAMES.join(', ')}`);
-  if (!attributes.includes('UDID') && !attributes.includes('SERIAL')) fail('request UDID or SERIAL among the device attributes, so that devices can be told apart');
+  if (!attributes.includes('UDID') && !attributes.includes('SERIAL')) fail('request UDID or SERIAL among the device attributes, so that devices can be distinguished');
 
   const deviceCas = (options.deviceCaCertificates ?? []).map((der, index) => {
     try {

@@ -14,7 +14,7 @@ import { readBody } from './body-reader.ts';
 import { EnrolmentServiceError } from './errors.ts';
 import { ENROL_PATH, SCEP_PATH, type PhaseContext } from './phases/context.ts';
 import { handleDeviceRequest } from './phases/device-request.ts';
-import { refused, type Outcome } from './phases/outcome.ts';
+import { rejected, type Outcome } from './phases/outcome.ts';
 import { serveEnrolmentProfile } from './phases/profile-download.ts';
 import { handleScep } from './phases/scep-endpoint.ts';
 import { defaultFinalProfile } from './profiles.ts';
@@ -128,7 +128,7 @@ export async function startEnrolmentServer(options: EnrolmentServerOptions): Pro
 
 /**
  * Logs a request Node's HTTP parser rejected before any handler ran (malformed request line,
- * oversized headers, header time-out), and answers it when the socket is still writable.
+ * oversized headers, header time-out), and replies when the socket is still writable.
  */
 function logClientError(error: NodeJS.ErrnoException, socket: Duplex, nextRequestId: () => number, log: RequestLog): void {
   // A reset or closed connection (ECONNRESET, EPIPE) is no request, so it is not logged as one.
@@ -209,14 +209,14 @@ async function handle(request: IncomingMessage, response: ServerResponse, reques
     try {
       url = new URL(request.url ?? '/', 'http://workbench.invalid');
     } catch {
-      outcome = refused(400, 'unknown', `request target "${request.url ?? ''}" is not a valid path`);
+      outcome = rejected(400, 'unknown', `request target "${request.url ?? ''}" is not a valid path`);
       return send(request, response, outcome);
     }
     pathname = url.pathname;
     outcome = await route(request, url, context, settings);
   } catch (error) {
     // A bug or an unexpected failure: the client gets a 500 and the log the message, never a stack or secret.
-    outcome = refused(500, outcome?.phase ?? 'unknown', `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    outcome = rejected(500, outcome?.phase ?? 'unknown', `internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
   send(request, response, outcome);
 }
@@ -227,14 +227,14 @@ async function route(request: IncomingMessage, url: URL, context: PhaseContext, 
 
   if (url.pathname === ENROL_PATH) {
     if (method === 'GET') return serveEnrolmentProfile(context);
-    if (method !== 'POST') return refused(405, 'unknown', `method ${method} is not allowed on ${ENROL_PATH}; use GET or POST`, null, { allow: 'GET, POST' });
+    if (method !== 'POST') return rejected(405, 'unknown', `method ${method} is not allowed on ${ENROL_PATH}; use GET or POST`, null, { allow: 'GET, POST' });
     const body = await readBody(request, settings.maxBodyBytes, settings.bodyTimeoutMs);
     if (body.kind !== 'complete') return bodyProblem(body, settings, 'attributes');
     return handleDeviceRequest(context, body.body, mediaType);
   }
 
   if (url.pathname === SCEP_PATH) {
-    if (method !== 'GET' && method !== 'POST') return refused(405, 'unknown', `method ${method} is not allowed on ${SCEP_PATH}; use GET or POST`, null, { allow: 'GET, POST' });
+    if (method !== 'GET' && method !== 'POST') return rejected(405, 'unknown', `method ${method} is not allowed on ${SCEP_PATH}; use GET or POST`, null, { allow: 'GET, POST' });
     let body: Uint8Array = new Uint8Array(0);
     if (method === 'POST') {
       const read = await readBody(request, settings.maxBodyBytes, settings.bodyTimeoutMs);
@@ -244,18 +244,18 @@ async function route(request: IncomingMessage, url: URL, context: PhaseContext, 
     return handleScep(context, method, url.searchParams, body, mediaType);
   }
 
-  return refused(404, 'unknown', `nothing is served at ${url.pathname}; the enrolment profile is at ${ENROL_PATH}`);
+  return rejected(404, 'unknown', `nothing is served at ${url.pathname}; the enrolment profile is at ${ENROL_PATH}`);
 }
 
 function bodyProblem(result: Exclude<Awaited<ReturnType<typeof readBody>>, { kind: 'complete' }>, settings: ResolvedServerOptions, phase: 'attributes' | 'scep-request'): Outcome {
   const close = { connection: 'close' };
   switch (result.kind) {
     case 'too-large':
-      return refused(413, phase, `the request body is larger than ${settings.maxBodyBytes} bytes (${result.received}${result.drained ? '' : ' or more'} received)`, null, close);
+      return rejected(413, phase, `the request body is larger than ${settings.maxBodyBytes} bytes (${result.received}${result.drained ? '' : ' or more'} received)`, null, close);
     case 'timed-out':
-      return refused(408, phase, `the request body did not arrive within ${settings.bodyTimeoutMs} ms`, null, close);
+      return rejected(408, phase, `the request body did not arrive within ${settings.bodyTimeoutMs} ms`, null, close);
     case 'aborted':
-      return refused(400, phase, 'the client closed the connection before the request body was complete', null, close);
+      return rejected(400, phase, 'the client closed the connection before the request body was complete', null, close);
     default:
       return assertNeverBody(result);
   }

@@ -10,7 +10,7 @@ import type { SignerIdentity } from '../cms/sign.ts';
 import { createEnrolmentProfile } from './enrolment-profile.ts';
 import { EnrolmentServiceError } from './errors.ts';
 import { startEnrolmentServer, type EnrolmentServer } from './server.ts';
-import { refuseWhileServed } from './server-lock.ts';
+import { rejectWhileServed } from './server-lock.ts';
 import { openRegistry } from './workspace.ts';
 
 export interface EnrolmentServiceDependencies {
@@ -105,7 +105,7 @@ export class EnrolmentService {
 
   /** Revokes a device: custom provisioning turns it away from then on. Raises EnrolmentServiceError for an unknown device. */
   async revoke(deviceId: string): Promise<EnrolledDevice> {
-    if (!this.server) await refuseWhileServed(this.dependencies.stateDir);
+    if (!this.server) await rejectWhileServed(this.dependencies.stateDir);
     const registry = this.server?.workspace.registry ?? (await openRegistry(this.dependencies.stateDir));
     if (!registry.revoke(deviceId, new Date())) throw new EnrolmentServiceError('invalid-setting', `no device "${deviceId}" in the registry`);
     await registry.flush();

@@ -1,5 +1,5 @@
 // The error type of the device simulator: which phase failed, the HTTP status when the
-// server answered, and the reason the server gave or the check that failed.
+// server replied, and the reason the server gave or the check that failed.
 
 import type { EnrolmentPhase } from '../../../shared/enrolment/log-entry.ts';
 

@@ -89,7 +89,7 @@ export async function simulateEnrolment(options: SimulatorOptions): Promise<Simu
     return reply;
   };
 
-  // Enrolment profile: download, check its signature, read what it asks for.
+  // Enrolment profile: download, check its signature, read what it requests.
   const profileUrl = checkLoopbackUrl(options.url, 'connect');
   const enrolmentProfile = (await exchange(profileUrl, 'profile')).body;
   const profileContent = checkSignedReply(enrolmentProfile, 'profile', options.trustAnchors);
@@ -117,14 +117,15 @@ export async function simulateEnrolment(options: SimulatorOptions): Promise<Simu
   report('attributes', `POST ${postUrl.pathname} signed by the device certificate: identity profile received ${phaseTwo.signerNote}, ${phaseTwoProfile.encrypted ? 'encrypted to the device certificate' : 'not encrypted'}`);
 
   // Phase 2: SCEP with the payload's settings.
+  const scepSettings = readScepPayload(scepPayload);
   const scep = await enrolWithScep({
-    ...readScepPayload(scepPayload),
+    ...scepSettings,
     ...(options.identityKeyBits !== undefined && { keyBits: options.identityKeyBits }),
     ...(options.identityKeys && { keys: options.identityKeys }),
     onExchange: () => requestCount++,
   });
   const identity: SignerIdentity = { certificate: scep.certificate.raw, privateKey: scep.privateKey, chain: [] };
-  report('scep-request', `SCEP at ${new URL(readScepPayload(scepPayload).url).pathname}: identity issued by ${scep.caCertificate.subject.display}, serial ${scep.certificate.serialNumber}, subject ${scep.certificate.subject.display}`);
+  report('scep-request', `SCEP at ${new URL(scepSettings.url).pathname}: identity issued by ${scep.caCertificate.subject.display}, serial ${scep.certificate.serialNumber}, subject ${scep.certificate.subject.display}`);
 
   // Phase 3: the attributes again, signed with the new identity; the reply is encrypted to it.
   const finalRequest = sign(responsePlist, identity).der;

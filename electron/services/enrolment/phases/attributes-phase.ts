@@ -1,5 +1,5 @@
 // Phase 1: the device's attributes, signed with its device certificate. The server checks
-// what the provisioning type asks for and answers with the identity profile (phase 2), or,
+// what the provisioning type requires and responds with the identity profile (phase 2), or,
 // under no provisioning, with the final profile at once.
 
 import type { CustomRules } from '../../../../shared/enrolment/rules.ts';
@@ -13,7 +13,7 @@ import { identityProfile } from '../profiles.ts';
 import { secretsEqual } from '../tokens.ts';
 import { SCEP_PATH, type PhaseContext } from './context.ts';
 import type { DeviceRequest } from './device-request.ts';
-import { MEDIA_TYPE_PROFILE, refused, served, type Outcome } from './outcome.ts';
+import { MEDIA_TYPE_PROFILE, rejected, served, type Outcome } from './outcome.ts';
 
 export function acceptAttributes(context: PhaseContext, request: DeviceRequest): Outcome {
   const now = context.now();
@@ -35,11 +35,11 @@ export function acceptAttributes(context: PhaseContext, request: DeviceRequest):
 
   // Challenge: shared under auto (when set), single-use under custom.
   const challengeProblem = context.provisioning === 'custom' ? consumeChallenge(context, request, now) : sharedChallengeProblem(context, request);
-  if (challengeProblem) return refused(403, 'attributes', challengeProblem, deviceId);
+  if (challengeProblem) return rejected(403, 'attributes', challengeProblem, deviceId);
 
   if (context.provisioning === 'custom') {
     const problem = customRuleProblem(context.rules, request, deviceCaTrusted, context);
-    if (problem) return refused(403, 'attributes', problem, deviceId);
+    if (problem) return rejected(403, 'attributes', problem, deviceId);
   }
 
   // Phase 2: the identity profile, with a SCEP challenge bound to this device and its subject.

@@ -28,6 +28,6 @@ export interface PhaseContext {
   readonly now: () => Date;
 }
 
-/** The paths the server answers on. */
+/** Paths the server serves. */
 export const ENROL_PATH = '/enrol';
 export const SCEP_PATH = '/scep';

@@ -16,7 +16,7 @@ import { checkSignerSignature } from '../../cms/signature-check.ts';
 import { acceptAttributes } from './attributes-phase.ts';
 import type { PhaseContext } from './context.ts';
 import { serveFinalProfile } from './final-phase.ts';
-import { refused, type Outcome } from './outcome.ts';
+import { rejected, type Outcome } from './outcome.ts';
 
 /** A device request whose wrapper and plist were read. */
 export interface DeviceRequest {
@@ -35,7 +35,7 @@ const PLIST_MEDIA_TYPES = ['application/xml', 'text/xml', 'application/x-plist',
 export async function handleDeviceRequest(context: PhaseContext, body: Uint8Array, mediaType: string): Promise<Outcome> {
   const acceptsPlain = context.provisioning === 'none';
   if (!SIGNED_MEDIA_TYPES.includes(mediaType) && !(acceptsPlain && PLIST_MEDIA_TYPES.includes(mediaType))) {
-    return refused(415, 'attributes', `content type "${mediaType || 'missing'}" is not accepted; send the signed attributes as application/pkcs7-signature`);
+    return rejected(415, 'attributes', `content type "${mediaType || 'missing'}" is not accepted; send the signed attributes as application/pkcs7-signature`);
   }
 
   const read = readDeviceRequest(context, body);
@@ -48,7 +48,7 @@ export async function handleDeviceRequest(context: PhaseContext, body: Uint8Arra
 
 function readDeviceRequest(context: PhaseContext, body: Uint8Array): DeviceRequest | Outcome {
   const checkSignature = context.provisioning !== 'none';
-  if (body.length === 0) return refused(400, 'attributes', 'the request body is empty; post the signed attribute plist');
+  if (body.length === 0) return rejected(400, 'attributes', 'the request body is empty; post the signed attribute plist');
 
   let signedData: SignedData | null = null;
   let signer: Certificate | null = null;
@@ -57,33 +57,33 @@ function readDeviceRequest(context: PhaseContext, body: Uint8Array): DeviceReque
     try {
       signedData = parseSignedDataContentInfo(body);
     } catch (error) {
-      if (error instanceof Asn1Error || error instanceof CmsError) return refused(400, 'attributes', `the body is not a valid CMS SignedData: ${error.message}`);
+      if (error instanceof Asn1Error || error instanceof CmsError) return rejected(400, 'attributes', `the body is not a valid CMS SignedData: ${error.message}`);
       throw error;
     }
     const signerInfo = signedData.signerInfos[0];
-    if (!signerInfo) return refused(checkSignature ? 403 : 400, 'attributes', 'the SignedData has no signer; the device must sign its attributes');
+    if (!signerInfo) return rejected(checkSignature ? 403 : 400, 'attributes', 'the SignedData has no signer; the device must sign its attributes');
     signer = signedData.certificates.find((certificate) => identifierMatches(signerInfo.sid, certificate)) ?? null;
-    if (signedData.content === null) return refused(400, 'attributes', 'the SignedData has no content (detached signature); the attributes must be embedded');
-    if (checkSignature && !signer) return refused(403, 'attributes', 'the signer certificate is not in the SignedData, so the signature cannot be checked');
+    if (signedData.content === null) return rejected(400, 'attributes', 'the SignedData has no content (detached signature); the attributes must be embedded');
+    if (checkSignature && !signer) return rejected(403, 'attributes', 'the signer certificate is not in the SignedData, so the signature cannot be checked');
     plistBytes = signedData.content;
 
     if (checkSignature && signer) {
       const check = checkSigner(signedData, signer);
-      if (check) return refused(403, 'attributes', check);
+      if (check) return rejected(403, 'attributes', check);
     }
   } else if (checkSignature) {
-    return refused(400, 'attributes', 'the body is not CMS SignedData; under auto and custom provisioning the device must sign its attributes');
+    return rejected(400, 'attributes', 'the body is not CMS SignedData; under auto and custom provisioning the device must sign its attributes');
   }
 
   let response: DeviceAttributesResponse;
   try {
     response = parseDeviceAttributes(readPlist(plistBytes).value);
   } catch (error) {
-    if (error instanceof PlistError || error instanceof EnrolmentError) return refused(400, 'attributes', `the attribute plist is invalid: ${error.message}`);
+    if (error instanceof PlistError || error instanceof EnrolmentError) return rejected(400, 'attributes', `the attribute plist is invalid: ${error.message}`);
     throw error;
   }
   const deviceId = deviceIdOf(response.attributes);
-  if (deviceId === undefined) return refused(400, 'attributes', 'the attributes contain no UDID, SERIAL, IMEI or MEID to identify the device');
+  if (deviceId === undefined) return rejected(400, 'attributes', 'the attributes contain no UDID, SERIAL, IMEI or MEID to identify the device');
   return { response, deviceId, signedData, signer };
 }
 

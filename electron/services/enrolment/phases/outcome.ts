@@ -25,6 +25,6 @@ export function served(phase: EnrolmentPhase, decision: EnrolmentDecision, body:
 }
 
 /** An error reply whose text body is the reason, so that a client (the simulator, curl) can show it. */
-export function refused(status: number, phase: EnrolmentPhase, reason: string, deviceId: string | null = null, headers?: Record<string, string>): Outcome {
+export function rejected(status: number, phase: EnrolmentPhase, reason: string, deviceId: string | null = null, headers?: Record<string, string>): Outcome {
   return { status, phase, decision: status >= 500 ? 'failed' : 'rejected', reason, deviceId, body: Buffer.from(`${reason}\n`, 'utf8'), contentType: MEDIA_TYPE_TEXT, ...(headers && { headers }) };
 }

@@ -24,7 +24,7 @@ export interface ScepClientOptions {
   readonly challenge?: string;
   /** RSA size for the new key; default 2048. */
   readonly keyBits?: number;
-  /** CAFingerprint from the payload: MD5, SHA-1 or SHA-256 of the CA certificate, told apart by length. */
+  /** CAFingerprint from the payload: MD5, SHA-1 or SHA-256 of the CA certificate, distinguished by length. */
   readonly caFingerprint?: Uint8Array;
   /** A key to use instead of a new RSA key, so tests can send an EC or weak key. */
   readonly keys?: KeyPair;
@@ -140,15 +140,15 @@ function readCertRep(reply: HttpReply, ca: Certificate, pending: PendingRequest)
     throw error;
   }
 
-  // The reply must come from the CA, answer this transaction and echo this request's nonce.
+  // The reply must come from the CA, belong to this transaction and echo this request's nonce.
   if (message.signerCertificate.sha256 !== ca.sha256 || !signatureVerifies(message)) throw new SimulatorError('scep-request', 'the CertRep is not signed by the CA certificate from GetCACert');
   if (message.messageType !== MESSAGE_TYPE.certRep) throw new SimulatorError('scep-request', `the reply has messageType ${message.messageType}, expected CertRep (3)`);
-  if (message.transactionId !== pending.transactionId) throw new SimulatorError('scep-request', 'the CertRep answers another transaction');
+  if (message.transactionId !== pending.transactionId) throw new SimulatorError('scep-request', 'the CertRep belongs to another transaction');
   if (!message.recipientNonce || !bytesEqual(message.recipientNonce, pending.senderNonce)) throw new SimulatorError('scep-request', 'the CertRep recipientNonce does not echo the request senderNonce');
 
   if (message.pkiStatus !== 'success') {
     const why = typeof reason === 'string' ? reason : 'no reason given';
-    throw new SimulatorError('scep-request', `the CA refused the request (pkiStatus ${message.pkiStatus ?? 'missing'}, failInfo ${message.failInfo ?? 'none'}): ${why}`);
+    throw new SimulatorError('scep-request', `the CA rejected the request (pkiStatus ${message.pkiStatus ?? 'missing'}, failInfo ${message.failInfo ?? 'none'}): ${why}`);
   }
   if (!message.envelope) throw new SimulatorError('scep-request', 'the successful CertRep carries no envelope');
 

@@ -1,8 +1,8 @@
 // The CA side of a SCEP PKIOperation (RFC 8894, section 3.3): verify the PKCSReq, decrypt the
 // certificate request, let the enrolment policy decide, and reply with a CertRep signed by
-// the CA. A request that can be read gets a CertRep even when it is refused (pkiStatus
+// the CA. A request that can be read gets a CertRep even when it is rejected (pkiStatus
 // FAILURE with a failInfo), as SCEP clients expect; one that cannot be read raises
-// ScepMessageError, which the server answers with HTTP 400.
+// ScepMessageError, which the server turns into HTTP 400.
 
 import { randomBytes } from 'node:crypto';
 
@@ -29,7 +29,7 @@ export interface VerifiedScepRequest {
 
 export type ScepDecision =
   | { readonly kind: 'issued'; readonly issued: IssuedCertificate; readonly deviceId: string; readonly reason: string }
-  | { readonly kind: 'refused'; readonly failInfo: FailInfo; readonly deviceId: string | null; readonly reason: string };
+  | { readonly kind: 'rejected'; readonly failInfo: FailInfo; readonly deviceId: string | null; readonly reason: string };
 
 /** The enrolment policy: decides on a verified request and issues the certificate when it allows it. */
 export type ScepPolicy = (request: VerifiedScepRequest) => Promise<ScepDecision>;
@@ -42,7 +42,7 @@ export interface ScepReply {
 
 /**
  * Handles a PKIOperation body. Raises ScepMessageError when the message cannot be read well
- * enough to answer it (not SignedData, no signer certificate, no SCEP attributes).
+ * enough to reply to it (not SignedData, no signer certificate, no SCEP attributes).
  */
 export async function respondToPkiOperation(body: Uint8Array, ca: CertificateAuthority, policy: ScepPolicy): Promise<ScepReply> {
   const message = parsePkiMessage(body);
@@ -51,13 +51,13 @@ export async function respondToPkiOperation(body: Uint8Array, ca: CertificateAut
 }
 
 async function decide(message: ParsedPkiMessage, ca: CertificateAuthority, policy: ScepPolicy): Promise<ScepDecision> {
-  const refuse = (failInfo: FailInfo, reason: string): ScepDecision => ({ kind: 'refused', failInfo, deviceId: null, reason });
+  const reject = (failInfo: FailInfo, reason: string): ScepDecision => ({ kind: 'rejected', failInfo, deviceId: null, reason });
 
-  if (!signatureVerifies(message)) return refuse('badMessageCheck', 'the SCEP message signature does not verify with its signer certificate');
-  if (message.messageType !== MESSAGE_TYPE.pkcsReq) return refuse('badRequest', `SCEP messageType ${message.messageType} is not supported; only PKCSReq (19) is`);
-  if (message.envelope === null) return refuse('badRequest', 'the PKCSReq carries no envelope');
+  if (!signatureVerifies(message)) return reject('badMessageCheck', 'the SCEP message signature does not verify with its signer certificate');
+  if (message.messageType !== MESSAGE_TYPE.pkcsReq) return reject('badRequest', `SCEP messageType ${message.messageType} is not supported; only PKCSReq (19) is`);
+  if (message.envelope === null) return reject('badRequest', 'the PKCSReq carries no envelope');
   if (message.signerCertificate.publicKeyAlgorithm.kind !== 'rsa') {
-    return refuse('badAlg', 'the requester certificate has no RSA key, so the issued certificate cannot be encrypted back to it');
+    return reject('badAlg', 'the requester certificate has no RSA key, so the issued certificate cannot be encrypted back to it');
   }
 
   // The envelope is encrypted to the CA certificate and contains the PKCS #10 request.
@@ -65,7 +65,7 @@ async function decide(message: ParsedPkiMessage, ca: CertificateAuthority, polic
   try {
     csrDer = decrypt(message.envelope, { certificate: ca.certificateDer, privateKey: ca.privateKey });
   } catch (error) {
-    if (error instanceof CmsError) return refuse('badMessageCheck', `the PKCSReq envelope does not decrypt with the CA key: ${error.message}`);
+    if (error instanceof CmsError) return reject('badMessageCheck', `the PKCSReq envelope does not decrypt with the CA key: ${error.message}`);
     throw error;
   }
 
@@ -73,12 +73,12 @@ async function decide(message: ParsedPkiMessage, ca: CertificateAuthority, polic
   try {
     csr = parseCsr(csrDer);
   } catch (error) {
-    if (error instanceof PkiError) return refuse('badRequest', error.message);
+    if (error instanceof PkiError) return reject('badRequest', error.message);
     throw error;
   }
-  if (!verifyCsrSignature(csr)) return refuse('badMessageCheck', 'the certificate request signature does not verify with its own key');
+  if (!verifyCsrSignature(csr)) return reject('badMessageCheck', 'the certificate request signature does not verify with its own key');
   if (!bytesEqual(csr.publicKeyInfo.raw, message.signerCertificate.publicKeyInfoRaw)) {
-    return refuse('badRequest', 'the certificate request key differs from the key of the certificate that signed the PKCSReq');
+    return reject('badRequest', 'the certificate request key differs from the key of the certificate that signed the PKCSReq');
   }
 
   return policy({ csr, signerCertificate: message.signerCertificate, transactionId: message.transactionId });
@@ -89,7 +89,7 @@ function certRep(request: ParsedPkiMessage, decision: ScepDecision, ca: Certific
   const signer: SignerIdentity = { certificate: ca.certificateDer, privateKey: ca.privateKey, chain: [] };
   const common = { messageType: MESSAGE_TYPE.certRep, transactionId: request.transactionId, senderNonce: new Uint8Array(randomBytes(16)), recipientNonce: request.senderNonce };
 
-  if (decision.kind === 'refused') return buildPkiMessage({ ...common, pkiStatus: 'failure', failInfo: decision.failInfo }, null, signer);
+  if (decision.kind === 'rejected') return buildPkiMessage({ ...common, pkiStatus: 'failure', failInfo: decision.failInfo }, null, signer);
 
   const certificates = buildCertificatesOnly([decision.issued.der, ca.certificateDer]);
   const envelope = encrypt(certificates, [request.signerCertificate.raw]);

@@ -1,4 +1,4 @@
-// Custom provisioning on 127.0.0.1: each rule violation is refused with its reason, in the
+// Custom provisioning on 127.0.0.1: each rule violation is rejected with its reason, in the
 // reply and in the log, and the device certificate is checked on every later request.
 
 import http from 'node:http';
@@ -27,14 +27,14 @@ function post(url: string, body: Uint8Array): Promise<{ status: number; text: st
 }
 
 /** Runs the simulator and returns the error it stops with. */
-async function refusal(options: SimulatorOptions): Promise<SimulatorError> {
+async function rejection(options: SimulatorOptions): Promise<SimulatorError> {
   try {
     await simulateEnrolment(options);
   } catch (error) {
     if (error instanceof SimulatorError) return error;
     throw error;
   }
-  throw new Error('the enrolment was expected to be refused, and it succeeded');
+  throw new Error('the enrolment was expected to be rejected, and it succeeded');
 }
 
 describe('custom provisioning rules', () => {
@@ -55,7 +55,7 @@ describe('custom provisioning rules', () => {
   const options = (change: Partial<SimulatorOptions> = {}): SimulatorOptions => ({ url: test.server.enrolUrl, trustAnchors: anchors, ...change });
 
   it('rejects a challenge it never issued', async () => {
-    const error = await refusal(options({ challenge: 'made-up-challenge' }));
+    const error = await rejection(options({ challenge: 'made-up-challenge' }));
     expect(error.phase).toBe('attributes');
     expect(error.status).toBe(403);
     expect(error.reason).toContain('the CHALLENGE was not issued by this server');
@@ -76,30 +76,30 @@ describe('custom provisioning rules', () => {
     const text = Buffer.from(first.enrolmentProfile).toString('latin1');
     const challenge = /<key>Challenge<\/key>\s*<string>([^<]+)<\/string>/.exec(text)?.[1];
     expect(challenge).toBeDefined();
-    const error = await refusal(options({ challenge }));
+    const error = await rejection(options({ challenge }));
     expect(error.status).toBe(403);
     expect(error.reason).toContain('already used');
   });
 
   it('rejects a disallowed product', async () => {
-    const error = await refusal(options({ device: { product: 'iPad13,1' } }));
+    const error = await rejection(options({ device: { product: 'iPad13,1' } }));
     expect(error.status).toBe(403);
     expect(error.reason).toBe('rule product: product iPad13,1 is not allowed; allowed: iPhone*');
     expect(lastEntry().reason).toBe('rule product: product iPad13,1 is not allowed; allowed: iPhone*');
   });
 
   it('rejects an old OS version', async () => {
-    const error = await refusal(options({ device: { version: '15.7.1' } }));
+    const error = await rejection(options({ device: { version: '15.7.1' } }));
     expect(error.reason).toBe('rule version: OS version 15.7.1 is below the minimum 16.0');
   });
 
   it('rejects a newer OS version', async () => {
-    const error = await refusal(options({ device: { version: '18.0' } }));
+    const error = await rejection(options({ device: { version: '18.0' } }));
     expect(error.reason).toBe('rule version: OS version 18.0 is above the maximum 17.9');
   });
 
   it('rejects a weak identity key', async () => {
-    const error = await refusal(options({ identityKeyBits: 1024 }));
+    const error = await rejection(options({ identityKeyBits: 1024 }));
     expect(error.phase).toBe('scep-request');
     expect(error.reason).toContain('failInfo badRequest');
     expect(error.reason).toContain('rule key-size: the RSA key has 1024 bits, below the minimum of 2048');
@@ -108,7 +108,7 @@ describe('custom provisioning rules', () => {
   });
 
   it('rejects an EC identity key', async () => {
-    const error = await refusal(options({ identityKeys: await generateKeys({ type: 'ec', curve: 'P-256' }) }));
+    const error = await rejection(options({ identityKeys: await generateKeys({ type: 'ec', curve: 'P-256' }) }));
     expect(error.phase).toBe('scep-request');
     expect(error.reason).toContain('failInfo badAlg');
     expect(lastEntry().reason).toContain('no RSA key');
@@ -156,7 +156,7 @@ describe('custom provisioning rules', () => {
       const reply = await post(test.server.enrolUrl, deviceB.finalRequest!);
       expect(reply.status).toBe(403);
       expect(reply.text).toMatch(/^the identity of device LATER-B was revoked at /);
-      const again = await refusal(options({ device: { udid: 'LATER-B' } }));
+      const again = await rejection(options({ device: { udid: 'LATER-B' } }));
       expect(again.reason).toMatch(/^device LATER-B was revoked at /);
     });
   });
@@ -190,7 +190,7 @@ describe('device CA rule', () => {
   });
 
   it('rejects a self-made device certificate', async () => {
-    const error = await refusal({ url: test.server.enrolUrl, device: { udid: 'CA-DEVICE-2' } });
+    const error = await rejection({ url: test.server.enrolUrl, device: { udid: 'CA-DEVICE-2' } });
     expect(error.status).toBe(403);
     expect(error.reason).toBe('rule device-ca: the device certificate does not chain to a device CA the administrator supplied');
   });

@@ -62,7 +62,7 @@ describe('enrolment under load', () => {
     const requests = enrolled.reduce((sum, result) => sum + result.requestCount, 0);
     console.log(`${DEVICES} enrolments in ${seconds.toFixed(1)} s: ${(DEVICES / seconds).toFixed(1)} enrolments/s, ${(requests / seconds).toFixed(0)} requests/s`);
 
-    // Every request has exactly one line in the log file, and none was refused.
+    // Every request has exactly one line in the log file, and none was rejected.
     await test.stop();
     const entries = readLogFile(path.join(test.dir, 'state', 'requests.log'));
     expect(entries).toHaveLength(requests);
