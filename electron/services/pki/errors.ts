@@ -18,7 +18,7 @@ export interface PkiErrorDetails {
   readonly cause?: unknown;
 }
 
-/** Raised by the PKI service; `message` names the value and says what to do. */
+/** Raised by the PKI service; `message` names the value and what to do. */
 export class PkiError extends Error {
   override readonly name = 'PkiError';
   readonly code: PkiErrorCode;
