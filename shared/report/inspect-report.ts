@@ -2,11 +2,11 @@
 // inspection cards show. Field names are part of the CLI's JSON contract; change them only
 // together with the README.
 
-import type { CertificateSummary } from '../../../shared/cms/index.ts';
-import type { JsonValue } from '../../../shared/profile/json-value.ts';
-import type { EnvelopeFacts } from '../../../shared/profile/signed.ts';
-import type { PayloadSummary, ProfileServiceSummary, TopSummary } from '../../../shared/profile/summary.ts';
-import type { ProvisioningProfileFacts } from '../../../shared/provisioning/model.ts';
+import type { CertificateSummary } from '../cms/index.ts';
+import type { JsonValue } from '../profile/json-value.ts';
+import type { EnvelopeFacts } from '../profile/signed.ts';
+import type { PayloadSummary, ProfileServiceSummary, TopSummary } from '../profile/summary.ts';
+import type { ProvisioningProfileFacts } from '../provisioning/model.ts';
 
 /** A certificate as reports show it: RFC 4514 names, lower-case hex serial and SHA-256, ISO-8601 dates. */
 export type CertificateReport = CertificateSummary;
