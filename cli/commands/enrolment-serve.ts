@@ -104,8 +104,13 @@ export async function runEnrolmentServe(args: string[], io: CliIo, stop: AbortSi
   return EXIT_OK;
 }
 
-/** One request as a text line: time, remote, method and path, phase, status, decision, device, reason. */
+/**
+ * Formats one request as a text line: time, remote, method and path, phase, status, decision,
+ * device, reason. Device ids and reasons can carry text a client sent, so control characters
+ * are replaced to keep escape sequences away from the terminal.
+ */
 function formatEntry(entry: EnrolmentLogEntry): string {
   const device = entry.deviceId ?? '-';
-  return `${entry.time} ${entry.remote} ${entry.method || '-'} ${entry.path || '-'} ${entry.phase} ${entry.status} ${entry.decision} ${device}: ${entry.reason}\n`;
+  const line = `${entry.time} ${entry.remote} ${entry.method || '-'} ${entry.path || '-'} ${entry.phase} ${entry.status} ${entry.decision} ${device}: ${entry.reason}`;
+  return `${line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}\n`;
 }

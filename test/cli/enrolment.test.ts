@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runEnrolmentServe } from '../../cli/commands/enrolment-serve.ts';
 import type { CliIo } from '../../cli/io.ts';
+import { simulateEnrolment } from '../../electron/services/enrolment/index.ts';
 import { CertificateAuthority, encodePem, generateKeys, publicKeyInfoDer } from '../../electron/services/pki/index.ts';
 import { runCli } from '../support/cli-harness.ts';
 import { needTools } from '../support/environment.ts';
@@ -256,6 +257,20 @@ describe.skipIf(tools.skip)('mobileconfig enrolment' + tools.reason, () => {
       const code = await runEnrolmentServe(['--dir', file('state-final'), '--port', '0', '--final-profile', file('final.der')], io, AbortSignal.abort());
       expect(code).toBe(1);
       expect(io.err()).toContain('the final profile is signed; give the unsigned profile');
+    });
+
+    it('serve text log strips control characters', async () => {
+      const io = liveIo();
+      const controller = new AbortController();
+      const serving = runEnrolmentServe(['--dir', file('state-text'), '--port', '0', '--provisioning', 'none'], io, controller.signal);
+      await waitFor(() => io.err().includes('Press Ctrl-C to stop.'));
+      const url = /enrolment profile: (\S+)/.exec(io.err())?.[1] ?? '';
+      // U+009B is the one-character CSI that terminals obey; XML 1.0 can carry it, unlike ESC.
+      await simulateEnrolment({ url, device: { udid: 'CSI\u009b2JAPE' } });
+      controller.abort();
+      expect(await serving).toBe(0);
+      expect(io.out()).toContain('CSI?2JAPE');
+      expect(io.out()).not.toContain('\u009b');
     });
 
     it('simulate rejects a remote URL', async () => {

@@ -60,8 +60,9 @@ export async function startEnrolmentServer(options: EnrolmentServerOptions): Pro
 
   // Listen first: the base URL written into profiles needs the port actually bound.
   const server = http.createServer();
+  // Node's own limits sit behind the body timer, so that the handler's 408 (which is logged) comes first.
   server.headersTimeout = 20_000;
-  server.requestTimeout = settings.bodyTimeoutMs + 10_000;
+  server.requestTimeout = settings.bodyTimeoutMs + 20_000;
   server.keepAliveTimeout = 5_000;
   let port: number;
   try {

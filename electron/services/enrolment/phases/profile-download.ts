@@ -13,6 +13,8 @@ export function serveEnrolmentProfile(context: PhaseContext): Outcome {
   let challenge: string | undefined;
   let reason = 'enrolment profile without a challenge';
   if (context.provisioning === 'custom') {
+    // NOTE: anyone who can reach GET /enrol gets a valid challenge. Real deployments put the
+    // download behind a user login, which the workbench does not have.
     challenge = context.workspace.registry.issueChallenge(context.rules.challengeLifetimeMinutes * 60_000, context.now());
     reason = `enrolment profile with a new single-use challenge, valid ${context.rules.challengeLifetimeMinutes} minutes`;
   } else if (context.provisioning === 'auto' && context.sharedChallenge !== undefined) {
