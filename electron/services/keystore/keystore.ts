@@ -12,9 +12,9 @@ import { describeCertificate } from '../../../shared/cms/index.ts';
 import { parseCertificate } from '../../../shared/x509/certificate.ts';
 import { decodeBase64, decodeText, encodeBase64, encodeUtf8 } from '../../../shared/text/encoding.ts';
 import type { KeystoreStorage, SecretCipher } from './secret-box.ts';
-import { expiryStatus, type IdentitySummary, type RecipientSummary } from './summaries.ts';
+import { expiryStatus, type IdentitySummary, type Persistence, type RecipientSummary } from './summaries.ts';
 
-export type Persistence = { readonly mode: 'encrypted' } | { readonly mode: 'session'; readonly reason: string };
+export type { Persistence } from './summaries.ts';
 
 export type KeystoreErrorCode = 'not-found' | 'unreadable-store' | 'storage-failed';
 
