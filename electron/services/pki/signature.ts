@@ -19,7 +19,9 @@ export function signatureScheme(privateKey: KeyObject): SignatureScheme {
   if (type === 'rsa') return { digest: 'sha256', algorithmIdentifier: derSequence(derOid(signatureOid('rsa', 'sha256')), derNull()) };
   if (type === 'ec') {
     const curve = privateKey.asymmetricKeyDetails?.namedCurve;
-    const digest: SigningDigest = curve === 'secp384r1' ? 'sha384' : curve === 'secp521r1' ? 'sha512' : 'sha256';
+    let digest: SigningDigest = 'sha256';
+    if (curve === 'secp384r1') digest = 'sha384';
+    if (curve === 'secp521r1') digest = 'sha512';
     return { digest, algorithmIdentifier: derSequence(derOid(signatureOid('ec', digest))) };
   }
   throw new PkiError('invalid-argument', `keys of type ${type ?? 'unknown'} cannot sign certificates here; use an RSA or EC key`, { field: 'privateKey' });

@@ -65,8 +65,9 @@ describe.skipIf(tools.skip)('enrolment end to end' + tools.reason, () => {
       const profile = plistlibCanonical(opensslVerify(test, 'profile.der', result.enrolmentProfile, 'ca'));
       expect(field(profile, 'PayloadType')).toEqual({ string: 'Profile Service' });
       const content = field(profile, 'PayloadContent');
-      expect(content && field(content, 'URL')).toEqual({ string: test.server.enrolUrl });
-      expect(content && field(content, 'Challenge')).toBeUndefined();
+      expect(content).toBeDefined();
+      expect(field(content!, 'URL')).toEqual({ string: test.server.enrolUrl });
+      expect(field(content!, 'Challenge')).toBeUndefined();
     });
 
     it('device request verifies in openssl', () => {
@@ -121,7 +122,8 @@ describe.skipIf(tools.skip)('enrolment end to end' + tools.reason, () => {
     it('enrolment profile carries the shared challenge', () => {
       const profile = plistlibCanonical(opensslVerify(test, 'profile.der', result.enrolmentProfile, 'ca'));
       const content = field(profile, 'PayloadContent');
-      expect(content && field(content, 'Challenge')).toEqual({ string: sharedChallenge });
+      expect(content).toBeDefined();
+      expect(field(content!, 'Challenge')).toEqual({ string: sharedChallenge });
     });
 
     it('device request returns the challenge', () => {
