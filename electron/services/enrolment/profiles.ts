@@ -49,6 +49,8 @@ export interface IdentityProfileOptions {
  * Builds the phase-2 profile: one SCEP payload that makes the device create a key, request a
  * certificate from the workbench CA and keep the key on the device. CAFingerprint is the
  * SHA-1 digest of the CA certificate.
+ * NOTE: no real device has checked this fingerprint here; the simulator accepts MD5, SHA-1
+ * and SHA-256 fingerprints, distinguished by length.
  */
 export function identityProfile(options: IdentityProfileOptions): PlistDict {
   const scep = dict([

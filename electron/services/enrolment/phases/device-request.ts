@@ -42,6 +42,7 @@ export async function handleDeviceRequest(context: PhaseContext, body: Uint8Arra
   if ('status' in read) return read;
 
   // A request signed by an identity this CA issued is phase 3; anything else is phase 1.
+  // NOTE: only the simulator has run this flow; a real device's phase-3 request has not been seen by this server.
   if (context.provisioning !== 'none' && read.signer && context.workspace.ca.issued(read.signer)) return serveFinalProfile(context, read);
   return acceptAttributes(context, read);
 }
