@@ -39,6 +39,12 @@ export function formatInspectReport(report: InspectReport): string {
     lines.push(`  profile service: URL ${JSON.stringify(service.URL ?? null)}, attributes ${JSON.stringify(service.DeviceAttributes ?? [])}, challenge ${service.hasChallenge ? 'present' : 'none'}`);
   }
 
+  if (report.deviceAttributes) {
+    const response = report.deviceAttributes;
+    lines.push(`  device:    ${response.deviceId ?? '(no device id)'}; challenge ${response.challenge === 'absent' ? 'absent' : 'present'}`);
+    for (const attribute of response.attributes) lines.push(`    ${attribute.name}${attribute.label ? ` (${attribute.label})` : ''}: ${attribute.value}`);
+  }
+
   if (report.stub) {
     for (const [key, value] of Object.entries(report.stub.facts)) lines.push(`  ${key}: ${JSON.stringify(value)}`);
     for (const cert of report.stub.signerCerts) lines.push(...formatCertificate('SignerCert', cert));
@@ -71,6 +77,8 @@ function kindLabel(kind: InspectReport['kind']): string {
       return 'iOS profile stub';
     case 'certificate':
       return 'certificate file';
+    case 'device-attributes':
+      return 'device attribute response (over-the-air enrolment)';
     case 'identity':
       return 'PKCS#12 identity file';
     case 'provisioning':

@@ -3,6 +3,7 @@
 // together with the README.
 
 import type { CertificateSummary } from '../cms/index.ts';
+import type { DeviceAttributesDescription } from '../enrolment/device-response.ts';
 import type { JsonValue } from '../profile/json-value.ts';
 import type { EnvelopeFacts } from '../profile/signed.ts';
 import type { PayloadSummary, ProfileServiceSummary, TopSummary } from '../profile/summary.ts';
@@ -35,7 +36,7 @@ export interface InspectReport {
   readonly armour?: 'pem' | 'base64';
   readonly plistFormat?: 'xml' | 'binary';
   /** `certificate` and `identity` (PKCS#12) are dropped key files rather than plists. */
-  readonly kind?: 'profile' | 'stub' | 'plist' | 'provisioning' | 'certificate' | 'identity';
+  readonly kind?: 'profile' | 'stub' | 'plist' | 'provisioning' | 'device-attributes' | 'certificate' | 'identity';
   readonly signed?: boolean;
   readonly encrypted?: boolean;
   readonly digestAlgorithm?: string;
@@ -49,6 +50,8 @@ export interface InspectReport {
   /** For an over-the-air enrolment profile: its URL, requested device attributes, and whether it has a challenge. */
   readonly profileService?: ProfileServiceSummary;
   readonly stub?: StubReport;
+  /** A device's signed attribute response from over-the-air enrolment (the challenge value is never shown). */
+  readonly deviceAttributes?: DeviceAttributesDescription;
   /** For an app provisioning profile: app, team, type, expiry, devices, entitlements and developer certificates. */
   readonly provisioning?: ProvisioningProfileFacts;
   readonly warnings: readonly string[];

@@ -148,6 +148,22 @@ describe.skipIf(tools.skip)('inspect --json' + tools.reason, () => {
     expect(reports[0].warnings[0]).toMatch(/import it in the certificate manager/);
   });
 
+  it('recognises a signed device attribute response', async () => {
+    const response = pki.write('response.plist', Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<plist version="1.0"><dict><key>UDID</key><string>00008030-001A2B3C4D5E6F70</string><key>PRODUCT</key><string>iPhone15,2</string><key>VERSION</key><string>21E236</string><key>CHALLENGE</key><string>one-time-secret</string></dict></plist>
+`));
+    const signed = path.join(pki.dir, 'response.p7s');
+    pki.openssl(['cms', '-sign', '-binary', '-nodetach', '-outform', 'DER', '-in', response, '-signer', pki.device.certPath, '-inkey', pki.device.keyPath, '-out', signed]);
+    const run = await runCli(['inspect', '--json', signed]);
+    const [report] = JSON.parse(run.stdout) as (JsonReport & { deviceAttributes: { deviceId: string; challenge: string; attributes: { name: string; value: string }[] } })[];
+    expect(report).toMatchObject({ ok: true, kind: 'device-attributes', signed: true });
+    expect(report.deviceAttributes.deviceId).toBe('00008030-001A2B3C4D5E6F70');
+    expect(report.deviceAttributes.challenge).toBe('string');
+    expect(report.deviceAttributes.attributes.map((a) => a.name)).toEqual(['UDID', 'PRODUCT', 'VERSION']);
+    expect(report.signers![0].subject).toBe('CN=Device Identity 0001');
+    expect(run.stdout).not.toContain('one-time-secret');
+  });
+
   it('prints a readable summary without --json', async () => {
     const run = await runCli(['inspect', signedPath]);
     expect(run.code).toBe(0);

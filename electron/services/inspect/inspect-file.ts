@@ -9,6 +9,7 @@ import { openDocument, type OpenedDocument } from '../../../shared/profile/open.
 import { summarizePayloads, summarizeProfileService, summarizeStubFacts, summarizeTop, stubSignerCertificates } from '../../../shared/profile/summary.ts';
 import { describeCertificateDer, describeEnvelope } from '../../../shared/profile/signed.ts';
 import { parseProvisioningProfile } from '../../../shared/provisioning/parse.ts';
+import { describeDeviceAttributesResponse } from '../../../shared/enrolment/device-response.ts';
 import { inspectOtherFile } from './other-files.ts';
 import type { InspectReport, SignatureReport } from './report.ts';
 
@@ -30,6 +31,7 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
   const warnings = [...document.warnings];
   const root = document.value.kind === 'dict' ? document.value : undefined;
   const signature = document.signed && options.verify ? await options.verify(bytes) : undefined;
+  const deviceAttributes = document.kind === 'plist' ? describeDeviceAttributesResponse(document.value) : null;
 
   return {
     file,
@@ -37,7 +39,7 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
     container: document.container,
     armour: document.armour,
     plistFormat: document.plistFormat,
-    kind: document.kind,
+    kind: deviceAttributes ? 'device-attributes' : document.kind,
     signed: document.signed,
     encrypted: document.encrypted,
     digestAlgorithm: document.signature?.digestAlgorithm,
@@ -45,10 +47,12 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
     certificates: document.signature?.certificates,
     signature,
     encryption: root && document.encrypted ? describeEncryption(root, warnings) : undefined,
-    top: root ? summarizeTop(root) : undefined,
+    // A device response's CHALLENGE is a secret, so its keys are shown only through deviceAttributes.
+    top: root && !deviceAttributes ? summarizeTop(root) : undefined,
     payloads: root && (document.kind === 'profile' || document.kind === 'stub') ? summarizePayloads(root) : undefined,
     profileService: root ? summarizeProfileService(root) : undefined,
     stub: root && document.kind === 'stub' ? describeStub(root, warnings) : undefined,
+    ...(deviceAttributes ? { deviceAttributes } : {}),
     provisioning: root && document.kind === 'provisioning' ? describeProvisioning(root, options.now ?? new Date(), warnings) : undefined,
     warnings,
   };
