@@ -195,6 +195,16 @@ describe('readBinaryPlist hostile input', () => {
     ['integer key', () => buildBplist({ objects: [hexBytes('d1 01 01'), hexBytes('10 01')] }), /dictionary key is not a string \(marker 0x10\)/],
     ['array key', () => buildBplist({ objects: [hexBytes('d1 01 01'), hexBytes('a0')] }), /dictionary key is not a string \(marker 0xa0\)/],
     ['duplicate key', () => buildBplist({ objects: [hexBytes('d2 01 01 02 02'), asciiObject('k'), hexBytes('09')] }), /duplicate key "k"/],
+    [
+      'duplicate key among 17 entries',
+      () => {
+        // 0xdf with the count 17 as an integer object; keys k1..k16 then k1 again, every value true.
+        const keyRefs = [...Array.from({ length: 16 }, (_, i) => i + 1), 1];
+        const dictionary = [0xdf, 0x10, 17, ...keyRefs, ...new Array(17).fill(17)];
+        return buildBplist({ objects: [dictionary, ...Array.from({ length: 16 }, (_, i) => asciiObject(`k${i + 1}`)), hexBytes('09')] });
+      },
+      /duplicate key "k1"/,
+    ],
     ['version bplist15', () => buildBplist({ ...valid, header: 'bplist15' }), /version 15 is not supported/],
     ['no bplist header', () => buildBplist({ ...valid, header: 'xplist00' }), /does not start with "bplist00"/],
   ];
