@@ -7,6 +7,12 @@
 
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 
+import { Asn1Error } from '../../../shared/asn1/errors.ts';
+import { parseAsn1, type Asn1Node } from '../../../shared/asn1/reader.ts';
+import { TAG_OCTET_STRING, TAG_SEQUENCE } from '../../../shared/asn1/tags.ts';
+import { childAt, expectSequence, hasTag } from '../../../shared/asn1/values.ts';
+import { parseEncryptionScheme } from '../../../shared/pkcs12/encryption-scheme.ts';
+import { Pkcs12Error } from '../../../shared/pkcs12/errors.ts';
 import { looksLikePkcs12 } from './certificates.ts';
 import { IdentityError } from './errors.ts';
 import { looksLikePem, parsePemBlocks, type PemBlock } from './pem.ts';
@@ -48,6 +54,7 @@ function privateKeyFromPem(block: PemBlock, passphrase: string | undefined, file
     throw new IdentityError('passphrase-required', `The private key in ${where} is encrypted; a passphrase is needed.`, { file });
   }
   if (block.der === null) throw new IdentityError('malformed', `${where}: the ${block.label} block is not valid base64.`, { file });
+  if (block.label === 'ENCRYPTED PRIVATE KEY') checkKeyDerivationCost(block.der, where, file);
 
   try {
     return createPrivateKey({ key: block.text, format: 'pem', ...(encrypted && { passphrase }) });
@@ -60,7 +67,10 @@ function privateKeyFromPem(block: PemBlock, passphrase: string | undefined, file
 function privateKeyFromDer(bytes: Uint8Array, passphrase: string | undefined, file: string): KeyObject {
   const key = Buffer.from(bytes);
   const attempts: { type: 'pkcs8' | 'pkcs1' | 'sec1'; passphrase?: string }[] = [{ type: 'pkcs8' }, { type: 'pkcs1' }, { type: 'sec1' }];
-  if (passphrase !== undefined) attempts.unshift({ type: 'pkcs8', passphrase });
+  if (passphrase !== undefined) {
+    checkKeyDerivationCost(bytes, file, file);
+    attempts.unshift({ type: 'pkcs8', passphrase });
+  }
 
   let lastError: unknown;
   for (const attempt of attempts) {
@@ -79,6 +89,41 @@ function privateKeyFromDer(bytes: Uint8Array, passphrase: string | undefined, fi
     `${file} is not a private key in PEM or DER (PKCS#8, PKCS#1 or SEC1). If it is an encrypted DER key, give its passphrase.`,
     { file, cause: lastError },
   );
+}
+
+/**
+ * Checks the encryption scheme of an encrypted PKCS#8 key (EncryptedPrivateKeyInfo) before
+ * OpenSSL decrypts it, because OpenSSL runs whatever key derivation the file names: 2^31 PBKDF2
+ * iterations, or a negative count, stall the import for minutes. Raises IdentityError
+ * 'limit-exceeded' above MAX_ITERATIONS, 'unsupported-algorithm' for schemes this check cannot
+ * bound (scrypt, PBES1), and 'malformed' for unreadable parameters. DER that is not shaped like
+ * an EncryptedPrivateKeyInfo is left to OpenSSL.
+ */
+function checkKeyDerivationCost(der: Uint8Array, where: string, file: string): void {
+  let algorithm: Asn1Node;
+  try {
+    const fields = expectSequence(parseAsn1(der, { allowTrailing: true }), 'EncryptedPrivateKeyInfo');
+    algorithm = childAt(fields, 0, 'EncryptedPrivateKeyInfo.encryptionAlgorithm');
+    if (fields.length !== 2 || !hasTag(algorithm, 'universal', TAG_SEQUENCE) || !hasTag(fields[1], 'universal', TAG_OCTET_STRING)) return;
+  } catch (error) {
+    if (error instanceof Asn1Error) return;
+    throw error;
+  }
+
+  try {
+    parseEncryptionScheme(algorithm, 'EncryptedPrivateKeyInfo.encryptionAlgorithm');
+  } catch (error) {
+    if (error instanceof Pkcs12Error && error.code === 'limit-exceeded') {
+      throw new IdentityError('limit-exceeded', `${where}: the encrypted private key's ${error.message}; it is not decrypted, to avoid a long stall.`, { file, cause: error });
+    }
+    if (error instanceof Pkcs12Error && error.code === 'unsupported-algorithm') {
+      throw new IdentityError('unsupported-algorithm', `${where}: the private key is encrypted with a scheme that is not supported (${error.message}). Encrypt it again with \`openssl pkcs8 -topk8 -v2 aes-256-cbc\`.`, { file, oid: error.oid, cause: error });
+    }
+    if (error instanceof Asn1Error || error instanceof Pkcs12Error) {
+      throw new IdentityError('malformed', `${where}: the encryption parameters of the private key are invalid (${error.message}).`, { file, cause: error });
+    }
+    throw error;
+  }
 }
 
 function explainKeyError(error: unknown, encrypted: boolean, where: string, file: string): IdentityError {

@@ -45,7 +45,8 @@ export const pemTarget: FuzzTarget = {
   execute(input) {
     // Each reader runs even when an earlier one rejected the input.
     const errors: unknown[] = [];
-    for (const read of [() => loadParsedCertificates(input, 'fuzz.pem'), () => loadPrivateKeys(input, SEED_PASSPHRASE, 'fuzz.key'), () => decodeCmsArmour(input)]) {
+    const readers = [() => loadParsedCertificates(input, 'fuzz.pem'), () => loadPrivateKeys(input, SEED_PASSPHRASE, 'fuzz.key'), () => decodeCmsArmour(input) ?? errors.push(null)];
+    for (const read of readers) {
       try {
         read();
       } catch (error) {
@@ -53,7 +54,8 @@ export const pemTarget: FuzzTarget = {
         errors.push(error);
       }
     }
-    if (errors.length === 3) throw errors[0];
+    // decodeCmsArmour returns null for text that is not CMS, which counts as a rejection here.
+    if (errors.length === readers.length) throw errors.find((error) => error !== null) ?? new CmsError('not-cms', 'no CMS armour');
   },
 };
 
