@@ -5,13 +5,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { app, BrowserWindow, dialog, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, type WebContents } from 'electron';
 
 import type { DocumentInfo, IpcEventName, IpcEvents, MenuCommand, StartupState } from '../shared/ipc/contract.ts';
 import { eventChannelOf } from '../shared/ipc/contract.ts';
 import { createDispatcher, type Dispatch } from './ipc/dispatch.ts';
 import { createHandlers, type WindowServices } from './ipc/handlers.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
+import { createScreens, type ScreenDialogs, type Screens } from './ipc/screens/index.ts';
+import { keystoreFile } from './keystore/keystore-file.ts';
+import { openKeystore } from './keystore/open-keystore.ts';
+import { safeStorageCipher } from './keystore/safe-storage-cipher.ts';
 import { consoleLogger } from './log.ts';
 import { buildMenuTemplate } from './menu/template.ts';
 import { developmentCsp, productionCsp } from './security/csp.ts';
@@ -52,6 +56,7 @@ interface WindowState {
 
 const windows = new Map<number, WindowState>();
 let quitting = false;
+let screens: Screens | null = null;
 
 const documents = new DocumentService({
   registry: new DocumentRegistry(),
@@ -111,8 +116,13 @@ async function start(): Promise<void> {
     callback({ cancel: !allowed });
   });
 
+  // Keystore: safeStorage works only once the app is ready.
+  const opened = await openKeystore(safeStorageCipher(safeStorage, process.platform), keystoreFile(path.join(app.getPath('userData'), 'identities.bin')), logger);
+  screens = createScreens({ keystore: opened.keystore, dialogs: screenDialogs(), logger, keystoreLoadProblem: () => opened.loadProblem });
+
   // IPC: one dispatcher for all windows; the menu's recent list follows changes.
-  const dispatch = createDispatcher(createHandlers(documents, windowServices()), { allowedOrigins, isOurWindow: (id) => windows.has(id) }, logger);
+  const handlers = { ...createHandlers(documents, windowServices()), ...screens.handlers };
+  const dispatch = createDispatcher(handlers, { allowedOrigins, isOurWindow: (id) => windows.has(id) }, logger);
   registerIpcHandlers(refreshMenuAfter(dispatch));
   await refreshMenu();
 
@@ -149,6 +159,7 @@ function openWindow(pendingDocument: Promise<DocumentInfo | null> | null): Brows
   });
   window.on('closed', () => {
     windows.delete(id);
+    screens?.forgetWindow(id);
     void documents.closeWindow(id);
   });
   return window;
@@ -231,6 +242,35 @@ function windowServices(): WindowServices {
       if (!state) return;
       state.allowClose = true;
       state.window.close();
+    },
+  };
+}
+
+function screenDialogs(): ScreenDialogs {
+  const windowOf = (id: number): BrowserWindow | undefined => windows.get(id)?.window;
+  const filtersOf = (filters: readonly { name: string; extensions: readonly string[] }[]) => filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+  return {
+    async chooseFiles(ownerId, { title, filters, multiple }) {
+      const owner = windowOf(ownerId);
+      const options = { title, filters: filtersOf(filters), properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseFolder(ownerId, title) {
+      const owner = windowOf(ownerId);
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
+    async chooseSavePath(ownerId, { title, defaultName, filters }) {
+      const owner = windowOf(ownerId);
+      const options = { title, defaultPath: defaultName, filters: filtersOf(filters) };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    sendEvent(ownerId, event, payload) {
+      const window = windowOf(ownerId);
+      if (window && !window.isDestroyed()) sendEvent(window.webContents, event, payload);
     },
   };
 }

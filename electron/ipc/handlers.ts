@@ -7,6 +7,10 @@ import type { DocumentInfo, StartupState } from '../../shared/ipc/contract.ts';
 import type { DocumentService } from '../services/documents/service.ts';
 import { loadSchemaFolder } from '../services/schemas/load-folder.ts';
 import type { IpcHandlers } from './dispatch.ts';
+import type { ScreenMethod } from './screens/index.ts';
+
+/** The document and window methods; the inspection, certificate and export methods are in screens/. */
+export type DocumentHandlers = Omit<IpcHandlers, ScreenMethod>;
 
 export interface WindowServices {
   readonly platform: StartupState['platform'];
@@ -25,7 +29,7 @@ export interface WindowServices {
   closeWindow(ownerId: number): void;
 }
 
-export function createHandlers(documents: DocumentService, windows: WindowServices): IpcHandlers {
+export function createHandlers(documents: DocumentService, windows: WindowServices): DocumentHandlers {
   return {
     'app.startup': async (_request, { webContentsId }) => ({
       platform: windows.platform,

@@ -18,6 +18,9 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** Menu commands that the inspection, certificate and export screens carry out. */
+export type ScreenCommand = Extract<MenuCommand, 'export' | 'inspect' | 'inspect-folder' | 'certificates'>;
+
 export interface Controller {
   start(): Promise<void>;
   run(command: MenuCommand): Promise<void>;
@@ -30,12 +33,20 @@ export interface Controller {
   /** Asks for a folder of Apple's schema files and validates with them on top of the built-in ones. */
   loadSchemaFolder(): Promise<void>;
   restoreDraft(documentId: string): Promise<void>;
+  /** Opens `text` as a new unsaved document (an inspected profile's "Edit a copy"). */
+  openCopy(displayName: string, text: string): Promise<void>;
   discardDraft(documentId: string): Promise<void>;
   /** Stops the background jobs (for tests and hot reload). */
   dispose(): void;
 }
 
-export function createController(client: IpcClient, editor: EditorStore, ui: UiStore, timers: Timers = globalThis): Controller {
+export function createController(
+  client: IpcClient,
+  editor: EditorStore,
+  ui: UiStore,
+  timers: Timers = globalThis,
+  runScreenCommand: (command: ScreenCommand) => Promise<void> = async () => undefined,
+): Controller {
   const cleanups: (() => void)[] = [];
 
   /** Reports a failed command to the user; returns false so that callers can pass it on. */
@@ -195,9 +206,10 @@ export function createController(client: IpcClient, editor: EditorStore, ui: UiS
         case 'load-schemas':
           return controller.loadSchemaFolder();
         case 'export':
-          // TODO: signed and encrypted export arrives with the identity and CMS screens.
-          ui.getState().notify('info', 'Export (signed or encrypted) is not available yet; use Save to write the unsigned profile.');
-          return;
+        case 'inspect':
+        case 'inspect-folder':
+        case 'certificates':
+          return runScreenCommand(command);
         default: {
           const unknown: never = command;
           report(new Error(`Unknown command ${String(unknown)}.`));
@@ -271,6 +283,17 @@ export function createController(client: IpcClient, editor: EditorStore, ui: UiS
         await replaceWith(document);
         ui.getState().setDrafts(ui.getState().drafts.filter((d) => d.documentId !== documentId));
         ui.getState().notify('info', `Recovered unsaved changes to ${document.displayName}.`);
+      } catch (error) {
+        report(error);
+      }
+    },
+
+    async openCopy(displayName, text) {
+      if (!(await settleUnsaved())) return;
+      try {
+        const created = await createNew();
+        // Marked edited: no file holds this text yet, so it is unsaved until the user saves it.
+        await replaceWith({ ...created, displayName, text, edited: true });
       } catch (error) {
         report(error);
       }

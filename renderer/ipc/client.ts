@@ -12,6 +12,7 @@ import {
   type IpcRequest,
   type IpcResponse,
   type MobileconfigApi,
+  type RendererMethod,
 } from '../../shared/ipc/contract.ts';
 
 /** Raised when a main-process call fails; `message` is written for the user. */
@@ -28,7 +29,7 @@ export class IpcCallError extends Error {
 }
 
 export interface IpcClient {
-  call<M extends IpcMethod>(method: M, request: IpcRequest<M>): Promise<IpcResponse<M>>;
+  call<M extends RendererMethod>(method: M, request: IpcRequest<M>): Promise<IpcResponse<M>>;
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
 }
 

@@ -34,11 +34,29 @@ export function stringOf(maxLength: number, pattern?: RegExp): Checker<string> {
 
 export const booleanValue: Checker<boolean> = checker((value, path) => (typeof value === 'boolean' ? null : `${path} must be a boolean, got ${describeType(value)}`));
 
+/** A whole number from 0 to Number.MAX_SAFE_INTEGER, such as a count in a progress event. */
+export const countValue: Checker<number> = checker((value, path) =>
+  Number.isSafeInteger(value) && (value as number) >= 0 ? null : `${path} must be a whole number of 0 or more, got ${describeType(value)}`,
+);
+
 /** One of the listed string constants. */
 export function oneOf<const T extends string>(allowed: readonly T[]): Checker<T> {
   return checker((value, path) => {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return null;
     return `${path} must be one of ${allowed.join(', ')}`;
+  });
+}
+
+/** An array of at most `maxItems` items, each accepted by `item`. */
+export function arrayOf<T>(item: Checker<T>, maxItems: number): Checker<T[]> {
+  return checker((value, path) => {
+    if (!Array.isArray(value)) return `${path} must be an array, got ${describeType(value)}`;
+    if (value.length > maxItems) return `${path} has ${value.length} items, over the limit of ${maxItems}`;
+    for (const [index, element] of value.entries()) {
+      const problem = item(element, `${path}[${index}]`);
+      if (problem) return problem;
+    }
+    return null;
   });
 }
 

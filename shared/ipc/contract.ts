@@ -7,13 +7,33 @@
 // (file association, recent list) or an earlier open, so a compromised renderer cannot make
 // the main process write arbitrary files.
 //
-// The inspection, certificate and export screens add methods here in the same way (an
-// `inspect.*`, `identity.*`, `export.*` group each); identities cross the boundary as handles
-// and descriptions only, never as keys or passphrases.
+// The inspection, certificate and export screens have an `inspect.*`, `keystore.*`,
+// `identity.*`, `recipient.*` and `export.*` group each (their data shapes are in screens.ts).
+// Identities cross the boundary as handles and descriptions only, never as keys; a
+// passphrase crosses once, in the import request. The renderer refers to files to read again
+// by the handles main gave out for them, and dropped files reach main only through the
+// preload's `inspectDroppedFiles` (see PRELOAD_ONLY_METHODS).
 
-import { booleanValue, emptyObject, objectOf, oneOf, stringOf, type Checker } from './checks.ts';
+import { arrayOf, booleanValue, countValue, emptyObject, objectOf, oneOf, stringOf, type Checker } from './checks.ts';
+import type { ExportProgress, ExportResult, ExportWarning } from '../export/results.ts';
+import type { IdentitySummary } from '../keystore/summaries.ts';
 import { MAX_PLIST_BYTES } from '../plist/limits.ts';
 import type { PayloadSchema } from '../schema/model.ts';
+import {
+  EXPORT_CIPHERS,
+  EXPORT_DIGESTS,
+  EXPORT_MODES,
+  FOLDER_TABLES,
+  type ChosenFile,
+  type ChosenPemFiles,
+  type ExportChoices,
+  type ExportRunRequest,
+  type FileInspection,
+  type FolderTable,
+  type InspectionBatch,
+  type KeystoreState,
+  type RecipientImport,
+} from './screens.ts';
 
 /** Outer form of a document as it was opened; `new` for one created in the app. */
 export type DocumentSource = 'new' | 'xml' | 'binary' | 'cms-signed' | 'draft';
@@ -96,6 +116,38 @@ export interface IpcContract {
   'recent.clear': { request: Record<string, never>; response: null };
   'schemas.loadFolder': { request: Record<string, never>; response: SchemaFolder | null };
   'window.close': { request: Record<string, never>; response: null };
+
+  /** Inspects dropped files and folders by path; reachable only through the preload's inspectDroppedFiles. */
+  'inspect.dropped': { request: { paths: string[] }; response: InspectionBatch };
+  /** Shows an open dialog for files (or one folder) and inspects what was chosen; null when cancelled. */
+  'inspect.choose': { request: { folder: boolean }; response: InspectionBatch | null };
+  /** Stops the folder walks running for this window; they return what they have read. */
+  'inspect.cancel': { request: Record<string, never>; response: null };
+  /** Forgets this window's inspections and folder results. */
+  'inspect.clear': { request: Record<string, never>; response: null };
+  /** Decrypts an inspected encrypted profile with an imported identity and inspects the result. */
+  'inspect.decrypt': { request: { inspectionId: string; identityId: string }; response: FileInspection };
+  /** Saves a folder result table as CSV through a save dialog; null when cancelled. */
+  'inspect.saveCsv': { request: { folderId: string; table: FolderTable }; response: { filePath: string } | null };
+  'keystore.state': { request: Record<string, never>; response: KeystoreState };
+  /** Shows an open dialog for a PKCS#12 file; null when cancelled. */
+  'identity.choosePkcs12': { request: Record<string, never>; response: ChosenFile | null };
+  /** Shows open dialogs for a certificate file and then its private key file; null when either is cancelled. */
+  'identity.choosePem': { request: Record<string, never>; response: ChosenPemFiles | null };
+  /** Imports a chosen (or dropped) PKCS#12 file. */
+  'identity.importPkcs12': { request: { fileId: string; passphrase: string }; response: IdentitySummary };
+  /** Imports a chosen certificate and key; the passphrase is for an encrypted key. */
+  'identity.importPem': { request: { certificateFileId: string; keyFileId: string; passphrase?: string }; response: IdentitySummary };
+  'identity.remove': { request: { identityId: string }; response: null };
+  /** Shows an open dialog for device certificates (several at once) and adds them as encryption recipients; null when cancelled. */
+  'recipient.import': { request: Record<string, never>; response: RecipientImport | null };
+  /** Adds the certificates of inspected certificate files as encryption recipients. */
+  'recipient.importInspected': { request: { inspectionIds: string[] }; response: RecipientImport };
+  'recipient.remove': { request: { recipientId: string }; response: null };
+  /** Lists what the user should know before exporting with these choices. */
+  'export.preflight': { request: ExportChoices; response: ExportWarning[] };
+  /** Asks where to write (a file, or a folder for one file per device), writes, and reads each file back; null when cancelled. */
+  'export.run': { request: ExportRunRequest; response: ExportResult | null };
 }
 
 export type IpcMethod = keyof IpcContract;
@@ -110,6 +162,10 @@ export type IpcErrorCode =
   | 'not-found'
   | 'file-error'
   | 'invalid-document'
+  | 'passphrase-required'
+  | 'wrong-passphrase'
+  | 'identity-error'
+  | 'crypto-error'
   | 'internal';
 
 export interface IpcError {
@@ -127,6 +183,23 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const documentId = stringOf(36, UUID_PATTERN);
 const documentText = stringOf(MAX_PLIST_BYTES);
 const filePath = stringOf(4096);
+/** Handles of inspections, chosen files, folder results, identities and recipients: UUIDs made by main. */
+const handle = stringOf(36, UUID_PATTERN);
+const passphrase = stringOf(1024);
+
+/** Most paths one drop may carry; a folder counts as one. */
+export const MAX_DROPPED_PATHS = 1000;
+
+const exportChoiceFields = {
+  text: documentText,
+  profileName: stringOf(300),
+  mode: oneOf(EXPORT_MODES),
+  identityId: handle,
+  digest: oneOf(EXPORT_DIGESTS),
+  recipientIds: arrayOf(handle, 10_000),
+  cipher: oneOf(EXPORT_CIPHERS),
+};
+const exportOptionalFields = ['identityId', 'digest', 'recipientIds', 'cipher'] as const;
 
 export const REQUEST_CHECKS: { readonly [M in IpcMethod]: Checker<IpcRequest<M>> } = {
   'app.startup': emptyObject,
@@ -144,10 +217,42 @@ export const REQUEST_CHECKS: { readonly [M in IpcMethod]: Checker<IpcRequest<M>>
   'recent.clear': emptyObject,
   'schemas.loadFolder': emptyObject,
   'window.close': emptyObject,
+  'inspect.dropped': objectOf({ paths: arrayOf(filePath, MAX_DROPPED_PATHS) }),
+  'inspect.choose': objectOf({ folder: booleanValue }),
+  'inspect.cancel': emptyObject,
+  'inspect.clear': emptyObject,
+  'inspect.decrypt': objectOf({ inspectionId: handle, identityId: handle }),
+  'inspect.saveCsv': objectOf({ folderId: handle, table: oneOf(FOLDER_TABLES) }),
+  'keystore.state': emptyObject,
+  'identity.choosePkcs12': emptyObject,
+  'identity.choosePem': emptyObject,
+  'identity.importPkcs12': objectOf({ fileId: handle, passphrase }),
+  'identity.importPem': objectOf({ certificateFileId: handle, keyFileId: handle, passphrase }, ['passphrase']),
+  'identity.remove': objectOf({ identityId: handle }),
+  'recipient.import': emptyObject,
+  'recipient.importInspected': objectOf({ inspectionIds: arrayOf(handle, MAX_DROPPED_PATHS) }),
+  'recipient.remove': objectOf({ recipientId: handle }),
+  'export.preflight': objectOf(exportChoiceFields, exportOptionalFields),
+  'export.run': objectOf({ ...exportChoiceFields, acceptErrors: booleanValue }, exportOptionalFields),
 };
 
 /** Every method, in a stable order; the preload exposes exactly these. */
 export const IPC_METHODS = Object.keys(REQUEST_CHECKS) as IpcMethod[];
+
+/**
+ * Methods the preload does not expose by name. `inspect.dropped` takes paths to read, so the
+ * page reaches it only through `inspectDroppedFiles`, which takes DOM File objects and asks
+ * Electron for their paths: a File the page built itself has none, so a compromised page
+ * cannot make the main process read a path of its choosing.
+ */
+export const PRELOAD_ONLY_METHODS = ['inspect.dropped'] as const satisfies readonly IpcMethod[];
+export type PreloadOnlyMethod = (typeof PRELOAD_ONLY_METHODS)[number];
+
+/** Methods the page calls by name. */
+export type RendererMethod = Exclude<IpcMethod, PreloadOnlyMethod>;
+
+/** Every method the preload exposes by name, in a stable order. */
+export const RENDERER_METHODS = IPC_METHODS.filter((method): method is RendererMethod => !(PRELOAD_ONLY_METHODS as readonly string[]).includes(method));
 
 export function isIpcMethod(value: unknown): value is IpcMethod {
   return typeof value === 'string' && Object.hasOwn(REQUEST_CHECKS, value);
@@ -175,6 +280,9 @@ export const MENU_COMMANDS = [
   'load-schemas',
   'export',
   'save-and-close',
+  'inspect',
+  'inspect-folder',
+  'certificates',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -182,25 +290,39 @@ export interface IpcEvents {
   command: { command: MenuCommand };
   /** The native Open Recent menu picked a file; the renderer settles unsaved changes, then opens it. */
   'open-recent': { filePath: string };
+  /** A folder walk started by inspect.dropped or inspect.choose read another file. */
+  'inspect-progress': { folder: string; done: number; total: number; file: string };
+  /** A per-device export wrote another file. */
+  'export-progress': ExportProgress;
 }
 
 export type IpcEventName = keyof IpcEvents;
 
-export const EVENT_NAMES: readonly IpcEventName[] = ['command', 'open-recent'];
+export const EVENT_NAMES: readonly IpcEventName[] = ['command', 'open-recent', 'inspect-progress', 'export-progress'];
 
 export const EVENT_CHECKS: { readonly [E in IpcEventName]: Checker<IpcEvents[E]> } = {
   command: objectOf({ command: oneOf(MENU_COMMANDS) }),
   'open-recent': objectOf({ filePath }),
+  'inspect-progress': objectOf({ folder: filePath, done: countValue, total: countValue, file: filePath }),
+  'export-progress': objectOf({ done: countValue, total: countValue, current: stringOf(4096) }),
 };
 
 export function eventChannelOf(event: IpcEventName): string {
   return `mobileconfig-event:${event}`;
 }
 
+/** A DOM `File` from a drop. shared/ is compiled without the DOM library, so the type is opaque here. */
+export type DroppedFile = object;
+
 /** The object the preload exposes as `window.mobileconfig`. */
 export type MobileconfigApi = {
-  readonly [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
+  readonly [M in RendererMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
 } & {
   /** Subscribes to a main-process event; returns the function that unsubscribes. */
   readonly on: <E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void) => () => void;
+  /**
+   * Inspects files and folders dropped on the window. Files without a path on this computer
+   * are skipped; when none has one, the result is an `invalid-argument` error.
+   */
+  readonly inspectDroppedFiles: (files: readonly DroppedFile[]) => Promise<IpcResult<InspectionBatch>>;
 };

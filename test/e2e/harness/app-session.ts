@@ -3,9 +3,16 @@
 // Chromium (Debian's, driven by playwright-core) loads the renderer from a loopback server.
 // An init script replaces the preload: it exposes the same `window.mobileconfig` object
 // and forwards every call through a Playwright binding to the dispatcher the Electron app
-// registers, with the real document service behind it. Only the dialogs are stand-ins: the
-// test queues the paths they return. Every request the page makes is recorded, and any that
-// leaves 127.0.0.1 (other than data: and blob: URLs) is aborted and reported.
+// registers, with the real document service, keystore and inspection, certificate and export
+// handlers behind it. Only the dialogs are stand-ins: the test queues the paths they return.
+// Every request the page makes is recorded, and any that leaves 127.0.0.1 (other than data:
+// and blob: URLs) is aborted and reported. Every reply and event sent to the page is recorded
+// too, for the test that no key material reaches it.
+//
+// Drops: the stand-in's inspectDroppedFiles maps each File's name to the path the test
+// registered with `dropPaths` (Electron's preload asks webUtils.getPathForFile instead), and
+// forwards them to inspect.dropped like the preload. A File with an unregistered name has no
+// path, as a File the page built itself has none in Electron.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,12 +22,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 import { createDispatcher } from '../../../electron/ipc/dispatch.ts';
 import { createHandlers, type WindowServices } from '../../../electron/ipc/handlers.ts';
+import { createScreens, type ScreenDialogs } from '../../../electron/ipc/screens/index.ts';
+import { keystoreFile } from '../../../electron/keystore/keystore-file.ts';
+import { openKeystore } from '../../../electron/keystore/open-keystore.ts';
 import { memoryLogger } from '../../../electron/log.ts';
 import { DraftStore } from '../../../electron/services/documents/drafts.ts';
 import { RecentDocuments } from '../../../electron/services/documents/recent.ts';
 import { DocumentRegistry } from '../../../electron/services/documents/registry.ts';
 import { DocumentService } from '../../../electron/services/documents/service.ts';
-import { EVENT_NAMES, IPC_METHODS, type IpcEventName, type IpcEvents } from '../../../shared/ipc/contract.ts';
+import type { Keystore } from '../../../electron/services/keystore/index.ts';
+import { EVENT_NAMES, RENDERER_METHODS, type IpcEventName, type IpcEvents } from '../../../shared/ipc/contract.ts';
+import { fakeCipher } from '../../support/fake-secret-box.ts';
 
 /** Flags for Debian's chromium in a container: no sandbox (root), no GPU, no background traffic. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -43,6 +55,16 @@ export interface AppSession {
   readonly savePaths: (string | null)[];
   /** Folders the next folder dialogs return (null for Cancel). */
   readonly folderPaths: (string | null)[];
+  /** Answers of the next open dialogs that allow several files (an empty array for Cancel); when empty, `openPaths` answers. */
+  readonly openPathLists: string[][];
+  /** File name → path, for the Files a test drops (see drop.ts). */
+  readonly dropPaths: Map<string, string>;
+  /** Every reply and event payload sent to the page, in order. */
+  readonly replies: unknown[];
+  /** The keystore behind the certificate manager: encrypted with a stand-in for safeStorage, in userDataDir. */
+  readonly keystore: Keystore;
+  /** The main-process log lines. */
+  readonly logLines: readonly { level: string; message: string; fields: Record<string, unknown> }[];
   /** Folder for drafts and the recent list of this session. */
   readonly userDataDir: string;
   emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): Promise<void>;
@@ -82,7 +104,11 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
   const openPaths: (string | null)[] = [];
   const savePaths: (string | null)[] = [];
   const folderPaths: (string | null)[] = [];
+  const openPathLists: string[][] = [];
+  const dropPaths = new Map<string, string>();
+  const replies: unknown[] = [];
   let context: BrowserContext | null = null;
+  let page: Page | null = null;
   const windows: WindowServices = {
     platform: 'linux',
     appVersion: '0.0.0-test',
@@ -93,7 +119,24 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
     showEdited: () => undefined,
     closeWindow: () => undefined,
   };
-  const dispatch = createDispatcher(createHandlers(documents, windows), { allowedOrigins: [options.origin], isOurWindow: (id) => id === WINDOW_ID }, logger);
+  const sendEvent = async (event: string, payload: unknown): Promise<void> => {
+    replies.push(payload);
+    await page?.evaluate(({ name, data }) => (window as unknown as { __mobileconfigEmit: (event: string, payload: unknown) => void }).__mobileconfigEmit(name, data), { name: event, data: payload });
+  };
+  const dialogs: ScreenDialogs = {
+    chooseFiles: async (_owner, { multiple }) => {
+      if (multiple && openPathLists.length > 0) return openPathLists.shift() ?? [];
+      const chosen = openPaths.shift() ?? null;
+      return chosen === null ? [] : [chosen];
+    },
+    chooseFolder: async () => folderPaths.shift() ?? null,
+    chooseSavePath: async () => savePaths.shift() ?? null,
+    sendEvent: (_owner, event, payload) => void sendEvent(event, payload),
+  };
+  const { keystore } = await openKeystore(fakeCipher(), keystoreFile(path.join(userDataDir, 'identities.bin')), logger);
+  const screens = createScreens({ keystore, dialogs, logger });
+  const handlers = { ...createHandlers(documents, windows), ...screens.handlers };
+  const dispatch = createDispatcher(handlers, { allowedOrigins: [options.origin], isOurWindow: (id) => id === WINDOW_ID }, logger);
 
   const ownBrowser = await launchBrowser();
   context = await ownBrowser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: options.colorScheme ?? 'light', serviceWorkers: 'block' });
@@ -109,16 +152,29 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
   await context.route('**/*', (route) => (isAllowed(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
 
   // The preload stand-in, registered before the first navigation.
-  await context.exposeBinding('__mobileconfigInvoke', async (source, method: unknown, request: unknown) =>
-    dispatch(method, request, { webContentsId: WINDOW_ID, isMainFrame: source.frame === source.page.mainFrame(), frameUrl: source.frame.url() }),
-  );
+  await context.exposeBinding('__mobileconfigInvoke', async (source, method: unknown, request: unknown) => {
+    const reply = await dispatch(method, request, { webContentsId: WINDOW_ID, isMainFrame: source.frame === source.page.mainFrame(), frameUrl: source.frame.url() });
+    replies.push(reply);
+    return reply;
+  });
+  await context.exposeBinding('__mobileconfigDrop', async (source, names: string[]) => {
+    const paths = names.flatMap((name) => dropPaths.get(name) ?? []);
+    const reply =
+      paths.length === 0
+        ? { ok: false, error: { code: 'invalid-argument', message: 'None of the dropped items is a file or folder on this computer.' } }
+        : await dispatch('inspect.dropped', { paths }, { webContentsId: WINDOW_ID, isMainFrame: source.frame === source.page.mainFrame(), frameUrl: source.frame.url() });
+    replies.push(reply);
+    return reply;
+  });
   await context.addInitScript(
     ({ methods, events }) => {
       type Listener = (payload: unknown) => void;
       const listeners = new Map<string, Set<Listener>>();
       const invoke = (window as unknown as { __mobileconfigInvoke: (method: string, request: unknown) => Promise<unknown> }).__mobileconfigInvoke;
+      const drop = (window as unknown as { __mobileconfigDrop: (names: string[]) => Promise<unknown> }).__mobileconfigDrop;
       const api: Record<string, unknown> = {};
       for (const method of methods) api[method] = (request: unknown) => invoke(method, request);
+      api.inspectDroppedFiles = (files: readonly File[]) => drop(Array.from(files, (file) => file.name));
       api.on = (event: string, listener: Listener) => {
         if (!events.includes(event)) throw new Error(`Unknown event "${event}".`);
         const set = listeners.get(event) ?? new Set<Listener>();
@@ -129,10 +185,10 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
       Object.defineProperty(window, 'mobileconfig', { value: Object.freeze(api) });
       Object.defineProperty(window, '__mobileconfigEmit', { value: (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)) });
     },
-    { methods: IPC_METHODS as string[], events: EVENT_NAMES as string[] },
+    { methods: RENDERER_METHODS as string[], events: EVENT_NAMES as string[] },
   );
 
-  const page = await context.newPage();
+  page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -152,10 +208,13 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
     openPaths,
     savePaths,
     folderPaths,
+    openPathLists,
+    dropPaths,
+    replies,
+    keystore,
+    logLines: logger.lines,
     userDataDir,
-    emit: async (event, payload) => {
-      await page.evaluate(({ name, data }) => (window as unknown as { __mobileconfigEmit: (event: string, payload: unknown) => void }).__mobileconfigEmit(name, data), { name: event, data: payload });
-    },
+    emit: (event, payload) => sendEvent(event, payload),
     close: async () => {
       await context?.close();
       if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import vm from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { IPC_METHODS } from '../../../shared/ipc/contract.ts';
+import { RENDERER_METHODS } from '../../../shared/ipc/contract.ts';
 import { projectRoot } from '../../support/environment.ts';
 
 let outDir: string;
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 /** Runs the bundle with a fake `electron` module and returns what it exposed and what it sent. */
-function runPreload() {
+function runPreload(droppedPaths: Map<object, string> = new Map()) {
   const exposed = new Map<string, unknown>();
   const invoked: unknown[][] = [];
   const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
@@ -41,6 +41,8 @@ function runPreload() {
       on: (channel: string, listener: (event: unknown, payload: unknown) => void) => listeners.set(channel, listener),
       removeListener: (channel: string) => listeners.delete(channel),
     },
+    // Electron gives a path only for Files from a drop or a file input, '' for one the page built.
+    webUtils: { getPathForFile: (file: object) => droppedPaths.get(file) ?? '' },
   };
   const module = { exports: {} };
   const require = (name: string) => {
@@ -58,9 +60,10 @@ describe('preload bundle', () => {
     expect(runPreload().required).toEqual(['electron']);
   });
 
-  it('exposes one method per contract entry and on', () => {
+  it('exposes one method per renderer method, on and inspectDroppedFiles', () => {
     const api = runPreload().exposed.get('mobileconfig') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...IPC_METHODS, 'on'].sort());
+    expect(Object.keys(api).sort()).toEqual([...RENDERER_METHODS, 'on', 'inspectDroppedFiles'].sort());
+    expect(Object.keys(api)).not.toContain('inspect.dropped');
     expect(Object.isFrozen(api)).toBe(true);
   });
 
@@ -84,6 +87,24 @@ describe('preload bundle', () => {
 
   it('rejects unknown events', () => {
     const api = runPreload().exposed.get('mobileconfig') as { on: (event: string, listener: () => void) => void };
-    expect(() => api.on('ipc-raw', () => undefined)).toThrow('Unknown event "ipc-raw"; expected one of command, open-recent.');
+    expect(() => api.on('ipc-raw', () => undefined)).toThrow('Unknown event "ipc-raw"; expected one of command, open-recent, inspect-progress, export-progress.');
+  });
+
+  it('sends the paths of dropped files only', async () => {
+    const dropped = { name: 'a.mobileconfig' };
+    const built = { name: '/etc/passwd' };
+    const { exposed, invoked } = runPreload(new Map([[dropped, '/Users/admin/a.mobileconfig']]));
+    const api = exposed.get('mobileconfig') as { inspectDroppedFiles: (files: object[]) => Promise<unknown> };
+    await api.inspectDroppedFiles([dropped, built]);
+    expect(invoked).toEqual([['mobileconfig:inspect.dropped', { paths: ['/Users/admin/a.mobileconfig'] }]]);
+  });
+
+  it('fails a drop without any file path', async () => {
+    const { exposed, invoked } = runPreload();
+    const api = exposed.get('mobileconfig') as { inspectDroppedFiles: (files: object[]) => Promise<{ ok: boolean; error?: { code: string } }> };
+    const result = await api.inspectDroppedFiles([{ name: '/etc/passwd' }]);
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('invalid-argument');
+    expect(invoked).toEqual([]);
   });
 });

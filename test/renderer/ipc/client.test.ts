@@ -45,7 +45,7 @@ describe('createIpcClient', () => {
     events.get('command')?.({ command: 'rm -rf' });
     expect(received).toEqual([{ command: 'save' }]);
     expect(reports).toEqual([
-      'Ignored a malformed command event from the main process: event.command must be one of new, open, save, save-as, close, undo, redo, find, validate, load-schemas, export, save-and-close',
+      'Ignored a malformed command event from the main process: event.command must be one of new, open, save, save-as, close, undo, redo, find, validate, load-schemas, export, save-and-close, inspect, inspect-folder, certificates',
     ]);
   });
 });

@@ -46,7 +46,7 @@ describe('REQUEST_CHECKS', () => {
   });
 
   it('has a checker for every method', () => {
-    expect(IPC_METHODS).toHaveLength(15);
+    expect(IPC_METHODS).toHaveLength(32);
     for (const method of IPC_METHODS) expect(typeof REQUEST_CHECKS[method]).toBe('function');
   });
 });
@@ -70,7 +70,7 @@ describe('EVENT_CHECKS', () => {
   it('accepts known menu commands only', () => {
     expect(EVENT_CHECKS.command({ command: 'save' }, 'event')).toBeNull();
     expect(EVENT_CHECKS.command({ command: 'format-disk' }, 'event')).toBe(
-      'event.command must be one of new, open, save, save-as, close, undo, redo, find, validate, load-schemas, export, save-and-close',
+      'event.command must be one of new, open, save, save-as, close, undo, redo, find, validate, load-schemas, export, save-and-close, inspect, inspect-folder, certificates',
     );
   });
 });
