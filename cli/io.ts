@@ -1,6 +1,6 @@
 // What a command may touch outside itself, passed in so that tests run commands in-process.
 
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -43,18 +43,22 @@ export class InputTooLargeError extends Error {
 /**
  * Reads `file` whole after checking its size. A file whose size the file system does not report
  * (a pipe, a device) is read in chunks and given up as soon as it passes the limit.
+ *
+ * The reads are synchronous: the CLI reads one file at a time, and the five thread-pool round
+ * trips of the promise API per file made `inspect` of 1,000 small stubs spend about a third of
+ * its time opening and reading files.
  */
 export async function readInputFile(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+  const fd = openSync(file, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > MAX_INPUT_FILE_BYTES) throw new InputTooLargeError(file, size, true);
 
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
       const chunk = new Uint8Array(Math.max(size + 1 - total, 64 * 1024));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
@@ -69,7 +73,7 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
     }
     return bytes;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
