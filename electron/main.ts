@@ -12,6 +12,7 @@ import { eventChannelOf } from '../shared/ipc/contract.ts';
 import { createDispatcher, type Dispatch } from './ipc/dispatch.ts';
 import { createHandlers, type WindowServices } from './ipc/handlers.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
+import { createEnrolmentScreen, type EnrolmentScreen } from './ipc/screens/enrolment-handlers.ts';
 import { createScreens, type ScreenDialogs, type Screens } from './ipc/screens/index.ts';
 import { keystoreFile } from './keystore/keystore-file.ts';
 import { openKeystore } from './keystore/open-keystore.ts';
@@ -57,6 +58,7 @@ interface WindowState {
 const windows = new Map<number, WindowState>();
 let quitting = false;
 let screens: Screens | null = null;
+let enrolment: EnrolmentScreen | null = null;
 
 const documents = new DocumentService({
   registry: new DocumentRegistry(),
@@ -119,9 +121,10 @@ async function start(): Promise<void> {
   // Keystore: safeStorage works only once the app is ready.
   const opened = await openKeystore(safeStorageCipher(safeStorage, process.platform), keystoreFile(path.join(app.getPath('userData'), 'identities.bin')), logger);
   screens = createScreens({ keystore: opened.keystore, dialogs: screenDialogs(), logger, keystoreLoadProblem: () => opened.loadProblem });
+  enrolment = createEnrolmentScreen({ stateDir: path.join(app.getPath('userData'), 'enrolment'), keystore: opened.keystore, dialogs: screenDialogs(), logger });
 
   // IPC: one dispatcher for all windows; the menu's recent list follows changes.
-  const handlers = { ...createHandlers(documents, windowServices()), ...screens.handlers };
+  const handlers = { ...createHandlers(documents, windowServices()), ...screens.handlers, ...enrolment.handlers };
   const dispatch = createDispatcher(handlers, { allowedOrigins, isOurWindow: (id) => windows.has(id) }, logger);
   registerIpcHandlers(refreshMenuAfter(dispatch));
   await refreshMenu();
@@ -136,6 +139,12 @@ async function start(): Promise<void> {
   });
   app.on('before-quit', () => {
     quitting = true;
+  });
+  app.on('will-quit', (event) => {
+    // The enrolment server writes its registry and log out before the process ends.
+    if (!enrolment?.service.status().running) return;
+    event.preventDefault();
+    void enrolment.dispose().finally(() => app.quit());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' || quitting) app.quit();
@@ -160,6 +169,7 @@ function openWindow(pendingDocument: Promise<DocumentInfo | null> | null): Brows
   window.on('closed', () => {
     windows.delete(id);
     screens?.forgetWindow(id);
+    enrolment?.forgetWindow(id);
     void documents.closeWindow(id);
   });
   return window;

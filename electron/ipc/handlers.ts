@@ -7,10 +7,11 @@ import type { DocumentInfo, StartupState } from '../../shared/ipc/contract.ts';
 import type { DocumentService } from '../services/documents/service.ts';
 import { loadSchemaFolder } from '../services/schemas/load-folder.ts';
 import type { IpcHandlers } from './dispatch.ts';
+import type { EnrolmentMethod } from '../../shared/ipc/enrolment-contract.ts';
 import type { ScreenMethod } from './screens/index.ts';
 
-/** The document and window methods; the inspection, certificate and export methods are in screens/. */
-export type DocumentHandlers = Omit<IpcHandlers, ScreenMethod>;
+/** The document and window methods; the inspection, certificate, export and enrolment methods are in screens/. */
+export type DocumentHandlers = Omit<IpcHandlers, ScreenMethod | EnrolmentMethod>;
 
 export interface WindowServices {
   readonly platform: StartupState['platform'];

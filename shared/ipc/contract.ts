@@ -13,12 +13,14 @@
 // passphrase crosses once, in the import request. The renderer refers to files to read again
 // by the handles main gave out for them, and dropped files reach main only through the
 // preload's `inspectDroppedFiles` (see PRELOAD_ONLY_METHODS).
+// The enrolment workbench's `enrolment.*` methods and its log event are in enrolment-contract.ts.
 
 import { arrayOf, booleanValue, countValue, emptyObject, objectOf, oneOf, stringOf, type Checker } from './checks.ts';
 import type { ExportProgress, ExportResult, ExportWarning } from '../export/results.ts';
 import type { IdentitySummary } from '../keystore/summaries.ts';
 import { MAX_PLIST_BYTES } from '../plist/limits.ts';
 import type { PayloadSchema } from '../schema/model.ts';
+import { ENROLMENT_EVENT_CHECKS, ENROLMENT_EVENT_NAMES, ENROLMENT_REQUEST_CHECKS, type EnrolmentContract, type EnrolmentEvents } from './enrolment-contract.ts';
 import {
   EXPORT_CIPHERS,
   EXPORT_DIGESTS,
@@ -100,7 +102,7 @@ export interface StartupState {
 }
 
 /** Method name → request and response types. */
-export interface IpcContract {
+export interface IpcContract extends EnrolmentContract {
   'app.startup': { request: Record<string, never>; response: StartupState };
   'document.create': { request: Record<string, never>; response: { documentId: string } };
   'document.open': { request: Record<string, never>; response: DocumentInfo | null };
@@ -234,6 +236,7 @@ export const REQUEST_CHECKS: { readonly [M in IpcMethod]: Checker<IpcRequest<M>>
   'recipient.remove': objectOf({ recipientId: handle }),
   'export.preflight': objectOf(exportChoiceFields, exportOptionalFields),
   'export.run': objectOf({ ...exportChoiceFields, acceptErrors: booleanValue }, exportOptionalFields),
+  ...ENROLMENT_REQUEST_CHECKS,
 };
 
 /** Every method, in a stable order; the preload exposes exactly these. */
@@ -286,7 +289,7 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-export interface IpcEvents {
+export interface IpcEvents extends EnrolmentEvents {
   command: { command: MenuCommand };
   /** The native Open Recent menu picked a file; the renderer settles unsaved changes, then opens it. */
   'open-recent': { filePath: string };
@@ -298,13 +301,14 @@ export interface IpcEvents {
 
 export type IpcEventName = keyof IpcEvents;
 
-export const EVENT_NAMES: readonly IpcEventName[] = ['command', 'open-recent', 'inspect-progress', 'export-progress'];
+export const EVENT_NAMES: readonly IpcEventName[] = ['command', 'open-recent', 'inspect-progress', 'export-progress', ...ENROLMENT_EVENT_NAMES];
 
 export const EVENT_CHECKS: { readonly [E in IpcEventName]: Checker<IpcEvents[E]> } = {
   command: objectOf({ command: oneOf(MENU_COMMANDS) }),
   'open-recent': objectOf({ filePath }),
   'inspect-progress': objectOf({ folder: filePath, done: countValue, total: countValue, file: filePath }),
   'export-progress': objectOf({ done: countValue, total: countValue, current: stringOf(4096) }),
+  ...ENROLMENT_EVENT_CHECKS,
 };
 
 export function eventChannelOf(event: IpcEventName): string {

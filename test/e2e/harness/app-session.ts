@@ -3,8 +3,9 @@
 // Chromium (Debian's, driven by playwright-core) loads the renderer from a loopback server.
 // An init script replaces the preload: it exposes the same `window.mobileconfig` object
 // and forwards every call through a Playwright binding to the dispatcher the Electron app
-// registers, with the real document service, keystore and inspection, certificate and export
-// handlers behind it. Only the dialogs are stand-ins: the test queues the paths they return.
+// registers, with the real document service, keystore and inspection, certificate, export
+// and enrolment handlers behind it. Only the dialogs are stand-ins: the test queues the paths
+// they return.
 // Every request the page makes is recorded, and any that leaves 127.0.0.1 (other than data:
 // and blob: URLs) is aborted and reported. Every reply and event sent to the page is recorded
 // too, for the test that no key material reaches it.
@@ -22,6 +23,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 import { createDispatcher } from '../../../electron/ipc/dispatch.ts';
 import { createHandlers, type WindowServices } from '../../../electron/ipc/handlers.ts';
+import { createEnrolmentScreen, type EnrolmentScreen } from '../../../electron/ipc/screens/enrolment-handlers.ts';
 import { createScreens, type ScreenDialogs } from '../../../electron/ipc/screens/index.ts';
 import { keystoreFile } from '../../../electron/keystore/keystore-file.ts';
 import { openKeystore } from '../../../electron/keystore/open-keystore.ts';
@@ -63,6 +65,8 @@ export interface AppSession {
   readonly replies: unknown[];
   /** The keystore behind the certificate manager: encrypted with a stand-in for safeStorage, in userDataDir. */
   readonly keystore: Keystore;
+  /** The enrolment workbench behind its screen, with its state folder in userDataDir; its server is stopped on close. */
+  readonly enrolment: EnrolmentScreen;
   /** The main-process log lines. */
   readonly logLines: readonly { level: string; message: string; fields: Record<string, unknown> }[];
   /** Folder for drafts and the recent list of this session. */
@@ -135,7 +139,8 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
   };
   const { keystore } = await openKeystore(fakeCipher(), keystoreFile(path.join(userDataDir, 'identities.bin')), logger);
   const screens = createScreens({ keystore, dialogs, logger });
-  const handlers = { ...createHandlers(documents, windows), ...screens.handlers };
+  const enrolment = createEnrolmentScreen({ stateDir: path.join(userDataDir, 'enrolment'), keystore, dialogs, logger, logBatchDelayMs: 20 });
+  const handlers = { ...createHandlers(documents, windows), ...screens.handlers, ...enrolment.handlers };
   const dispatch = createDispatcher(handlers, { allowedOrigins: [options.origin], isOurWindow: (id) => id === WINDOW_ID }, logger);
 
   const ownBrowser = await launchBrowser();
@@ -212,10 +217,12 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
     dropPaths,
     replies,
     keystore,
+    enrolment,
     logLines: logger.lines,
     userDataDir,
     emit: (event, payload) => sendEvent(event, payload),
     close: async () => {
+      await enrolment.dispose();
       await context?.close();
       if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
