@@ -1,6 +1,6 @@
 // Every IPC method called with random and malformed arguments, unknown method names, and
-// calls from foreign origins, sub-frames and other windows. The dispatcher must answer every
-// call with a result (never throw), reach a handler only with a request its checker accepts,
+// calls from foreign origins, sub-frames and other windows. The dispatcher must return a result
+// for every call (never throw), reach a handler only with a request its checker accepts,
 // log each rejection, and keep the rejected values (which may be passphrases) out of the log.
 
 import fc from 'fast-check';
