@@ -1,6 +1,7 @@
 // The registry of devices that used an enrolment server, and its CSV export: the "how many
 // devices use this server" report.
 
+import { formatCsv } from '../report/csv.ts';
 import { DEVICE_ATTRIBUTE_NAMES } from './device-attributes.ts';
 import type { ProvisioningType } from './provisioning.ts';
 
@@ -54,14 +55,9 @@ export function devicesToCsv(devices: readonly EnrolledDevice[]): string {
 
   const header = [...LEADING_COLUMNS, ...attributeColumns, ...TRAILING_COLUMNS];
   const rows = devices.map((device) => [
-    ...LEADING_COLUMNS.map((column) => String(device[column])),
+    ...LEADING_COLUMNS.map((column) => device[column]),
     ...attributeColumns.map((name) => device.attributes[name] ?? ''),
-    ...TRAILING_COLUMNS.map((column) => (device[column] === null ? '' : String(device[column]))),
+    ...TRAILING_COLUMNS.map((column) => device[column]),
   ]);
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  return formatCsv(header, rows);
 }
