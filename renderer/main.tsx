@@ -8,27 +8,36 @@ import { AppContext, type AppServices } from './app/context.ts';
 import { createController } from './app/controller.ts';
 import { createUiStore } from './app/ui-store.ts';
 import { connectToMainProcess } from './ipc/client.ts';
+import { dropInspectorOf } from './inspect/drop-inspector.ts';
 import './monaco/setup.ts';
+import { createScreenServices, type ScreenServices } from './screens/screen-services.ts';
+import { ScreensContext } from './screens/screens-context.ts';
 import { defaultEditorDeps } from './store/editor-deps.ts';
 import { createEditorStore } from './store/editor-store.ts';
 import './styles/app.css';
+import './styles/screens.css';
 
 const container = document.getElementById('root');
 const client = connectToMainProcess();
 
-if (container && client) {
+if (container && client && window.mobileconfig) {
   const editor = createEditorStore(defaultEditorDeps);
   const ui = createUiStore();
-  const services: AppServices = { editor, ui, controller: createController(client, editor, ui) };
+  // The controller hands the screen commands (Inspect, Certificates, Export) to the screens.
+  const screens: ScreenServices = createScreenServices({ client, inspectDropped: dropInspectorOf(window.mobileconfig), editor, ui });
+  const services: AppServices = { editor, ui, controller: createController(client, editor, ui, globalThis, (command) => screens.run(command)) };
 
   createRoot(container).render(
     <StrictMode>
       <AppContext.Provider value={services}>
-        <App />
+        <ScreensContext.Provider value={screens}>
+          <App />
+        </ScreensContext.Provider>
       </AppContext.Provider>
     </StrictMode>,
   );
   void services.controller.start();
+  screens.start();
 } else if (container) {
   container.textContent = 'Mobileconfig Studio could not reach its main process. Start the app with `npm start` instead of opening this page directly.';
 }

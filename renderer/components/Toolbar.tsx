@@ -1,6 +1,7 @@
 // The toolbar: document commands, undo and redo, validation and the XML pane toggle.
 
 import { useServices, useEditor, useUi } from '../app/context.ts';
+import { ScreenTabs } from '../screens/ScreenTabs.tsx';
 import { isDirty } from '../store/editor-store.ts';
 import { RecentMenu } from './RecentMenu.tsx';
 
@@ -49,6 +50,8 @@ export function Toolbar() {
         <button type="button" aria-pressed={showXml} onClick={() => ui.getState().toggleXml()}>
           XML
         </button>
+        <span className="toolbar-separator" aria-hidden="true" />
+        <ScreenTabs />
       </div>
     </header>
   );

@@ -57,7 +57,7 @@ export interface AppSession {
   readonly savePaths: (string | null)[];
   /** Folders the next folder dialogs return (null for Cancel). */
   readonly folderPaths: (string | null)[];
-  /** Answers of the next open dialogs that allow several files (an empty array for Cancel); when empty, `openPaths` answers. */
+  /** Paths the next open dialogs for several files return (an empty array for Cancel); when this is empty, `openPaths` is used. */
   readonly openPathLists: string[][];
   /** File name → path, for the Files a test drops (see drop.ts). */
   readonly dropPaths: Map<string, string>;
@@ -80,6 +80,10 @@ export interface SessionOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Reuse drafts and recent list from an earlier session (crash recovery). */
   readonly userDataDir?: string;
+  /** The clock the inspection and export handlers compute expiry against; the real one when absent. */
+  readonly now?: Date;
+  /** `session`: the stand-in for safeStorage reports no protected storage, so identities are not saved. */
+  readonly keystore?: 'encrypted' | 'session';
 }
 
 let browser: Browser | null = null;
@@ -137,8 +141,9 @@ export async function startAppSession(options: SessionOptions): Promise<AppSessi
     chooseSavePath: async () => savePaths.shift() ?? null,
     sendEvent: (_owner, event, payload) => void sendEvent(event, payload),
   };
-  const { keystore } = await openKeystore(fakeCipher(), keystoreFile(path.join(userDataDir, 'identities.bin')), logger);
-  const screens = createScreens({ keystore, dialogs, logger });
+  const { keystore } = await openKeystore(fakeCipher(options.keystore !== 'session'), keystoreFile(path.join(userDataDir, 'identities.bin')), logger);
+  const fixedNow = options.now;
+  const screens = createScreens({ keystore, dialogs, logger, ...(fixedNow ? { now: () => fixedNow } : {}) });
   const enrolment = createEnrolmentScreen({ stateDir: path.join(userDataDir, 'enrolment'), keystore, dialogs, logger, logBatchDelayMs: 20 });
   const handlers = { ...createHandlers(documents, windows), ...screens.handlers, ...enrolment.handlers };
   const dispatch = createDispatcher(handlers, { allowedOrigins: [options.origin], isOurWindow: (id) => id === WINDOW_ID }, logger);
