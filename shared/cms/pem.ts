@@ -15,25 +15,53 @@ export interface PemBlock {
 /** PEM labels taken as CMS ContentInfo. */
 export const CMS_PEM_LABELS: readonly string[] = ['CMS', 'PKCS7', 'PKCS #7 SIGNED DATA', 'SIGNED MESSAGE'];
 
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 #]+)-----([\s\S]*?)-----END \1-----/g;
+/** A BEGIN or END line marker; the label is matched again at END to pair them. */
+const PEM_MARKER = /-----(BEGIN|END) ([A-Z0-9 #]+)-----/g;
 
 /**
  * Returns every PEM block in `text`, in order. Explanatory text between blocks is skipped, as
- * RFC 7468 allows; a block whose body is not valid base64 raises CmsError.
+ * RFC 7468 allows; a block whose body is not valid base64 raises CmsError. A BEGIN line
+ * without a matching END line is skipped.
  */
 export function decodePemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
-  for (const match of text.matchAll(PEM_BLOCK)) {
-    const label = match[1];
+  for (const { label, body } of pairPemMarkers(text)) {
     // RFC 1421 style headers (`Proc-Type: ...`) come before a blank line; they mark encrypted PEM.
-    const body = match[2].includes(':') ? match[2].slice(match[2].search(/\r?\n\r?\n/) + 1) : match[2];
-    const der = decodeBase64(body);
+    const content = body.includes(':') ? body.slice(body.search(/\r?\n\r?\n/) + 1) : body;
+    const der = decodeBase64(content);
     if (!der || der.length === 0) {
       throw new CmsError('malformed', `PEM block "${label}" has invalid base64 content; check that the file was not cut or edited`, { field: label });
     }
     blocks.push({ label, der });
   }
   return blocks;
+}
+
+/**
+ * Pairs each BEGIN line with the next END line of the same label, in one pass over the markers.
+ * Searching the text for each BEGIN's END instead would take time quadratic in the number of
+ * unterminated BEGIN lines, which a hostile file can repeat millions of times.
+ */
+function pairPemMarkers(text: string): { label: string; body: string }[] {
+  const markers = [...text.matchAll(PEM_MARKER)].map((match) => ({ begin: match[1] === 'BEGIN', label: match[2], start: match.index, end: match.index + match[0].length }));
+
+  // For each BEGIN, the index of the nearest END with its label after it, found walking backwards.
+  const nearestEnd = new Map<string, number>();
+  const partner: (number | undefined)[] = new Array(markers.length);
+  for (let i = markers.length - 1; i >= 0; i--) {
+    if (markers[i].begin) partner[i] = nearestEnd.get(markers[i].label);
+    else nearestEnd.set(markers[i].label, i);
+  }
+
+  const pairs: { label: string; body: string }[] = [];
+  let cursor = 0;
+  for (let i = 0; i < markers.length; i++) {
+    const endIndex = partner[i];
+    if (!markers[i].begin || endIndex === undefined || markers[i].start < cursor) continue;
+    pairs.push({ label: markers[i].label, body: text.slice(markers[i].end, markers[endIndex].start) });
+    cursor = markers[endIndex].end;
+  }
+  return pairs;
 }
 
 export type CmsArmour = 'der' | 'pem' | 'base64';
