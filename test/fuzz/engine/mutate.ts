@@ -34,6 +34,7 @@ const MUTATORS: readonly Mutator[] = [
   duplicateChunk,
   insertRandomBytes,
   insertToken,
+  repeatToken,
   overwriteWithToken,
   spliceWithSeed,
   truncate,
@@ -119,6 +120,22 @@ function insertToken(input: Uint8Array, random: Random, source: MutationSource):
   if (source.tokens.length === 0) return input;
   const at = random.below(input.length + 1);
   return concat(input.subarray(0, at), random.pick(source.tokens), input.subarray(at));
+}
+
+/**
+ * Inserts one token repeated hundreds to tens of thousands of times, up to the size limit. Such
+ * runs expose readers whose time grows faster than their input (a quadratic scan per marker).
+ */
+function repeatToken(input: Uint8Array, random: Random, source: MutationSource): Uint8Array {
+  if (source.tokens.length === 0) return input;
+  const token = random.pick(source.tokens);
+  const room = Math.max(0, source.maxLength - input.length);
+  const count = Math.min(random.between(100, 20_000), Math.floor(room / Math.max(1, token.length)));
+  if (count === 0) return input;
+  const run = new Uint8Array(count * token.length);
+  for (let i = 0; i < count; i++) run.set(token, i * token.length);
+  const at = random.below(input.length + 1);
+  return concat(input.subarray(0, at), run, input.subarray(at));
 }
 
 function overwriteWithToken(input: Uint8Array, random: Random, source: MutationSource): Uint8Array {

@@ -39,7 +39,7 @@ export const pemTarget: FuzzTarget = {
   description: 'loadParsedCertificates, loadPrivateKeys (IdentityError only) and decodeCmsArmour (CmsError only) on PEM text',
   expectedErrors: [IdentityError, CmsError],
   tokens: PEM_TOKENS,
-  maxInputLength: 64 * 1024,
+  maxInputLength: 1024 * 1024,
   structure: 'pem',
   seeds: () => [...readSeedFolder('pem'), ...readSeedFolder('cms-signed').filter(isText), ...corpusSeeds().pem],
   execute(input) {

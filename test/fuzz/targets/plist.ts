@@ -64,7 +64,7 @@ export const xmlPlistTarget: FuzzTarget = {
   description: 'readXmlPlist; an accepted document must read back equal after writeXmlPlist (dates in whole seconds)',
   expectedErrors: [PlistError],
   tokens: XML_TOKENS,
-  maxInputLength: 64 * 1024,
+  maxInputLength: 1024 * 1024,
   seeds: () => [...XML_SEEDS.map((text) => encodeText(text)), ...generatedValues('xml').map((value) => encodeUtf8(writeXmlPlist(value))), ...corpusSeeds().xml],
   execute(input) {
     const { value } = readXmlPlist(input, { file: 'fuzz.plist' });
@@ -85,7 +85,7 @@ export const binaryPlistTarget: FuzzTarget = {
   description: 'readBinaryPlist; an accepted document that writeBinaryPlist can hold must read back equal',
   expectedErrors: [PlistError],
   tokens: BINARY_TOKENS,
-  maxInputLength: 64 * 1024,
+  maxInputLength: 256 * 1024,
   seeds: () => [...generatedValues('binary').map(writeBinaryPlist), ...corpusSeeds().binary],
   execute(input) {
     const value = readBinaryPlist(input, { file: 'fuzz.bplist' });

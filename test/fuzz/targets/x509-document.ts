@@ -7,7 +7,7 @@ import { PlistError } from '../../../shared/plist/errors.ts';
 import { openDocument } from '../../../shared/profile/open.ts';
 import { parseCertificate } from '../../../shared/x509/certificate.ts';
 import { readSeedFolder } from '../engine/files.ts';
-import type { FuzzTarget } from '../engine/target.ts';
+import { tokenBytes, type FuzzTarget } from '../engine/target.ts';
 import { corpusSeeds } from './corpus-seeds.ts';
 import { binaryPlistTarget, xmlPlistTarget } from './plist.ts';
 import { ASN1_TOKENS } from './shared-tokens.ts';
@@ -29,8 +29,8 @@ export const documentTarget: FuzzTarget = {
   name: 'document',
   description: 'openDocument on every kind of seed (PlistError, CmsError or Asn1Error only)',
   expectedErrors: [PlistError, CmsError, Asn1Error],
-  tokens: [...xmlPlistTarget.tokens, ...binaryPlistTarget.tokens, ...ASN1_TOKENS],
-  maxInputLength: 256 * 1024,
+  tokens: [...xmlPlistTarget.tokens, ...binaryPlistTarget.tokens, ...ASN1_TOKENS, ...tokenBytes(['-----BEGIN CMS-----\n', '-----END CMS-----\n'])],
+  maxInputLength: 1024 * 1024,
   seeds: () => [...xmlPlistTarget.seeds().slice(0, 6), ...binaryPlistTarget.seeds().slice(0, 6), ...readSeedFolder('cms-signed'), ...corpusSeeds().all],
   execute(input) {
     openDocument(input, { file: 'fuzz.mobileconfig' });
