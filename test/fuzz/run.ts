@@ -181,12 +181,12 @@ function positiveInteger(text: string, option: string): number {
   return value;
 }
 
+// process.exit, not exitCode: a worker stopped during a hang inside native code (OpenSSL's
+// key derivation) cannot be terminated and would keep the process alive.
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`fuzz: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
+    process.exit(2);
   },
 );
