@@ -7,6 +7,8 @@ import { App } from './app/App.tsx';
 import { AppContext, type AppServices } from './app/context.ts';
 import { createController } from './app/controller.ts';
 import { createUiStore } from './app/ui-store.ts';
+import { EnrolmentContext } from './enrolment/context.ts';
+import { createEnrolmentStore } from './enrolment/enrolment-store.ts';
 import { connectToMainProcess } from './ipc/client.ts';
 import { dropInspectorOf } from './inspect/drop-inspector.ts';
 import './monaco/setup.ts';
@@ -26,12 +28,15 @@ if (container && client && window.mobileconfig) {
   // The controller hands the screen commands (Inspect, Certificates, Export) to the screens.
   const screens: ScreenServices = createScreenServices({ client, inspectDropped: dropInspectorOf(window.mobileconfig), editor, ui });
   const services: AppServices = { editor, ui, controller: createController(client, editor, ui, globalThis, (command) => screens.run(command)) };
+  const enrolment = createEnrolmentStore({ client, notify: (tone, message) => ui.getState().notify(tone, message) });
 
   createRoot(container).render(
     <StrictMode>
       <AppContext.Provider value={services}>
         <ScreensContext.Provider value={screens}>
-          <App />
+          <EnrolmentContext.Provider value={enrolment}>
+            <App />
+          </EnrolmentContext.Provider>
         </ScreensContext.Provider>
       </AppContext.Provider>
     </StrictMode>,

@@ -1,5 +1,6 @@
-// The window layout: toolbar, banners, sidebar, editor, XML pane, Problems, the inspection and
-// certificate screens, dialogs and notices. Files dropped anywhere go to the inspection screen.
+// The window layout: toolbar, banners, sidebar, editor, XML pane, Problems, the inspection,
+// certificate and enrolment screens, dialogs and notices. Files dropped anywhere go to the
+// inspection screen.
 
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { DocumentBanners } from '../components/DocumentBanners.tsx';
@@ -12,6 +13,7 @@ import { Toolbar } from '../components/Toolbar.tsx';
 import { XmlEditor } from '../components/XmlEditor.tsx';
 import { CertificateManager } from '../certificates/CertificateManager.tsx';
 import { PassphraseDialog } from '../certificates/PassphraseDialog.tsx';
+import { EnrolmentWorkbench } from '../enrolment/EnrolmentWorkbench.tsx';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { InspectionScreen } from '../inspect/InspectionScreen.tsx';
 import { useNavigation, useScreens } from '../screens/screens-context.ts';
@@ -49,6 +51,7 @@ export function App() {
         <InspectionScreen />
       </div>
       {screen === 'certificates' ? <CertificateManager /> : null}
+      {screen === 'enrolment' ? <EnrolmentWorkbench /> : null}
       <PayloadLibrary />
       <ExportDialog />
       <PassphraseDialog />

@@ -302,7 +302,13 @@ export function createEnrolmentStore(deps: EnrolmentDeps): EnrolmentStore {
 
       receiveLog(entries) {
         if (entries.length === 0) return;
-        set({ log: mergeLog(get().log, entries) });
+        const { log, status } = get();
+        const added = newLogEntries(log, entries);
+        if (added.length === 0) return;
+
+        // The request count follows the log at once; the device count waits for the refresh.
+        const requestCount = status.requestCount + added.length;
+        set({ log: [...log, ...added].slice(-MAX_LOG_ENTRIES), status: status.running ? { ...status, requestCount } : status });
         scheduleRefresh();
       },
     };
@@ -310,18 +316,22 @@ export function createEnrolmentStore(deps: EnrolmentDeps): EnrolmentStore {
 }
 
 /**
- * Appends `entries` to `log`, skipping the ones already there (the recent log fetched at start
- * and the first events can overlap), and keeps the latest MAX_LOG_ENTRIES. Entries are known by
- * time and request id, because request ids start again at 1 with each server run.
+ * Returns the entries of `entries` that `log` does not contain yet (the recent log fetched at
+ * start and the first events can overlap). Entries are known by time and request id, because
+ * request ids start again at 1 with each server run.
  */
-export function mergeLog(log: readonly EnrolmentLogEntry[], entries: readonly EnrolmentLogEntry[]): EnrolmentLogEntry[] {
+export function newLogEntries(log: readonly EnrolmentLogEntry[], entries: readonly EnrolmentLogEntry[]): EnrolmentLogEntry[] {
   const keyOf = (entry: EnrolmentLogEntry) => `${entry.time}#${entry.requestId}`;
   const known = new Set(log.map(keyOf));
-  const added = entries.filter((entry) => {
+  return entries.filter((entry) => {
     const key = keyOf(entry);
     if (known.has(key)) return false;
     known.add(key);
     return true;
   });
-  return [...log, ...added].slice(-MAX_LOG_ENTRIES);
+}
+
+/** Appends the new entries of `entries` to `log` and keeps the latest MAX_LOG_ENTRIES. */
+export function mergeLog(log: readonly EnrolmentLogEntry[], entries: readonly EnrolmentLogEntry[]): EnrolmentLogEntry[] {
+  return [...log, ...newLogEntries(log, entries)].slice(-MAX_LOG_ENTRIES);
 }

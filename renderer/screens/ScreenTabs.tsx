@@ -1,4 +1,4 @@
-// The toolbar's screen switcher (Editor, Inspect, Certificates) and its Export button.
+// The toolbar's screen switcher (Editor, Inspect, Certificates, Enrolment) and its Export button.
 
 import { useNavigation, useScreens } from './screens-context.ts';
 import type { Screen } from './navigation-store.ts';
@@ -7,6 +7,7 @@ const TABS: readonly { readonly screen: Screen; readonly label: string }[] = [
   { screen: 'editor', label: 'Editor' },
   { screen: 'inspect', label: 'Inspect' },
   { screen: 'certificates', label: 'Certificates' },
+  { screen: 'enrolment', label: 'Enrolment' },
 ];
 
 export function ScreenTabs() {

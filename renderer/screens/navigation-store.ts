@@ -1,8 +1,9 @@
-// Which screen the window shows: the profile editor, the inspection screen or the certificate manager.
+// Which screen the window shows: the profile editor, the inspection screen, the certificate
+// manager or the enrolment workbench.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type Screen = 'editor' | 'inspect' | 'certificates';
+export type Screen = 'editor' | 'inspect' | 'certificates' | 'enrolment';
 
 export interface NavigationState {
   readonly screen: Screen;

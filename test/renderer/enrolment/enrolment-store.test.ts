@@ -247,12 +247,30 @@ describe('enrolment store server', () => {
     emit([entry(1)]);
     emit([entry(2)]);
     expect(store.getState().log.map((e) => e.requestId)).toEqual([1, 2]);
+    emit([entry(2)]);
+    expect(store.getState().log).toHaveLength(2);
     expect(timers.pending()).toBe(1);
     const before = calls.length;
     timers.fire();
     await flush();
     expect(calls.slice(before).map((call) => call.method).sort()).toEqual(['enrolment.devices', 'enrolment.status']);
     expect(store.getState().devices).toEqual([DEVICE]);
+  });
+});
+
+describe('enrolment store live status', () => {
+  it('counts new requests at once', async () => {
+    const { store, emit } = setUp({ 'enrolment.status': () => ({ ...RUNNING, requestCount: 4 }), 'enrolment.recentLog': () => [entry(4)] });
+    await store.getState().start();
+    emit([entry(4), entry(5), entry(6)]);
+    expect(store.getState().status.requestCount).toBe(6);
+  });
+
+  it('leaves a stopped status alone', async () => {
+    const { store, emit } = setUp();
+    await store.getState().start();
+    emit([entry(1)]);
+    expect(store.getState().status).toEqual(STOPPED_STATUS);
   });
 });
 
