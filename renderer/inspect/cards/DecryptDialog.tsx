@@ -53,7 +53,13 @@ export function DecryptDialog({ file, onClose }: { file: InspectedFile; onClose:
         )}
         <div className="modal-buttons">
           {identities.length === 0 ? (
-            <button type="button" onClick={() => showScreen('certificates')}>
+            <button
+              type="button"
+              onClick={() => {
+                onClose();
+                showScreen('certificates');
+              }}
+            >
               Open Certificates and Identities
             </button>
           ) : null}
