@@ -15,7 +15,11 @@ export function AttributeChecklist() {
           <input type="checkbox" checked={chosen.includes(attribute.name)} onChange={(event) => store.getState().setAttribute(attribute.name, event.target.checked)} />
           <code>{attribute.name}</code>
           <span>{attribute.label}</span>
-          {attribute.documented ? null : <span className="enrol-tag">seen in use, not in Apple's documentation</span>}
+          {attribute.documented ? null : (
+            <span className="enrol-tag" title="Seen in profiles and servers in use, but not in Apple's documentation; devices may ignore it.">
+              seen in use only
+            </span>
+          )}
         </label>
       ))}
     </fieldset>

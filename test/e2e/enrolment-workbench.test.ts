@@ -87,6 +87,14 @@ describe.skipIf(tools.skip)('enrolment workbench in Chromium' + tools.reason, ()
         // The test server on 127.0.0.1 with a free port, under the type chosen in the flow.
         await page.getByRole('tab', { name: /^Test server/ }).click();
         await page.getByLabel('Port').fill('0');
+
+        // Another address shows a warning as soon as it is typed; the test goes back to loopback.
+        const address = page.getByLabel('Address', { exact: true });
+        await address.fill('0.0.0.0');
+        await page.getByRole('alert').filter({ hasText: '0.0.0.0 is not a loopback address' }).waitFor();
+        await shot('22-enrolment-server-settings');
+        await address.fill('127.0.0.1');
+        expect(await page.getByText('is not a loopback address').count()).toBe(0);
         await page.getByRole('button', { name: 'Start server' }).click();
         await page.getByRole('button', { name: 'Stop server' }).waitFor();
         const status = session.enrolment.service.status();
@@ -106,7 +114,7 @@ describe.skipIf(tools.skip)('enrolment workbench in Chromium' + tools.reason, ()
         await expect.poll(() => finalRow.innerText()).toContain(DEVICE.udid);
         expect(await finalRow.innerText()).toContain('accepted');
         await expect.poll(() => page.getByLabel('Server status').innerText()).toMatch(/Devices\s+1/);
-        await shot('22-enrolment-server');
+        await shot('23-enrolment-server');
 
         // The device table, and its CSV report through the save dialog.
         await page.getByRole('tab', { name: /^Enrolled devices/ }).click();
@@ -114,7 +122,7 @@ describe.skipIf(tools.skip)('enrolment workbench in Chromium' + tools.reason, ()
         await table.getByRole('cell', { name: DEVICE.udid, exact: true }).waitFor();
         expect(await table.locator('tbody tr').count()).toBe(1);
         await expect.poll(() => table.locator('tbody tr').innerText()).toContain('enrolled');
-        await shot('23-enrolment-devices');
+        await shot('24-enrolment-devices');
 
         const csvFile = path.join(dir, 'devices.csv');
         session.savePaths.push(csvFile);
