@@ -9,7 +9,7 @@ import type { CallContext } from '../../../../electron/ipc/dispatch.ts';
 import { IpcHandlerError } from '../../../../electron/ipc/errors.ts';
 import { createEnrolmentScreen, type EnrolmentDialogs, type EnrolmentScreen } from '../../../../electron/ipc/screens/enrolment-handlers.ts';
 import { memoryLogger } from '../../../../electron/log.ts';
-import { simulateEnrolment } from '../../../../electron/services/enrolment/index.ts';
+import { simulateEnrolment, SimulatorError } from '../../../../electron/services/enrolment/index.ts';
 import { Keystore } from '../../../../electron/services/keystore/index.ts';
 import type { EnrolmentLogEntry } from '../../../../shared/enrolment/log-entry.ts';
 import { needTools } from '../../../support/environment.ts';
@@ -212,6 +212,38 @@ describe.skipIf(tools.skip)('enrolment handlers' + tools.reason, () => {
     const unknown = await failureOf(screen.handlers['enrolment.revokeDevice']({ deviceId: 'NO-SUCH-DEVICE' }, WINDOW));
     expect(unknown.code).toBe('invalid-argument');
     expect(unknown.message).toContain('no device "NO-SUCH-DEVICE"');
+  });
+
+  it('signs served profiles with an identity', async () => {
+    const status = await screen.handlers['enrolment.startServer']({ host: '127.0.0.1', port: 0, provisioning: 'none', signingIdentityId: identityId, finalProfile: { source: 'default' } }, WINDOW);
+    try {
+      const result = await simulateEnrolment({ url: status.enrolUrl!, device: { udid: 'SIGNED-PROFILE-UDID' } });
+      const profileFile = path.join(dir, 'served-enrolment.mobileconfig');
+      writeFileSync(profileFile, result.enrolmentProfile);
+
+      // openssl accepts the downloaded enrolment profile against the imported signer alone.
+      const content = execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', profileFile, '-CAfile', signerCertificate, '-purpose', 'any'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      expect(content.toString('utf8')).toContain('<string>Profile Service</string>');
+    } finally {
+      await screen.handlers['enrolment.stopServer']({}, WINDOW);
+    }
+  });
+
+  it('rejects devices outside the device CA', async () => {
+    fake.openPaths.push(signerCertificate);
+    const deviceCa = await screen.handlers['enrolment.chooseDeviceCa']({}, WINDOW);
+    const rules = { products: [], minRsaBits: 2048, requireDeviceCa: true, challengeLifetimeMinutes: 60 };
+    const status = await screen.handlers['enrolment.startServer']({ host: '127.0.0.1', port: 0, provisioning: 'custom', rules, deviceCaFileId: deviceCa!.fileId, finalProfile: { source: 'default' } }, WINDOW);
+    try {
+      // The simulator signs with a throwaway self-signed device certificate, which the test CA did not issue.
+      const rejection = await simulateEnrolment({ url: status.enrolUrl!, device: { udid: 'OUTSIDE-CA-UDID' } }).catch((error: unknown) => error);
+      expect(rejection).toBeInstanceOf(SimulatorError);
+      expect((rejection as SimulatorError).phase).toBe('attributes');
+      expect((rejection as SimulatorError).status).toBe(403);
+      expect((rejection as SimulatorError).reason).toContain('rule device-ca: the device certificate does not chain to a device CA');
+    } finally {
+      await screen.handlers['enrolment.stopServer']({}, WINDOW);
+    }
   });
 
   it('writes no CSV when cancelled', async () => {
