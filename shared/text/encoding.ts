@@ -27,8 +27,18 @@ export function encodeUtf8(text: string): Uint8Array {
  * The byte order mark is kept so that callers decide what to do with it.
  */
 export function decodeText(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1', fatal = true): string {
-  return new web.TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  // A decoder keeps no state between calls made without the stream option, so one per kind is
+  // reused: creating one costs more than decoding a short string.
+  const key = `${encoding}/${fatal}`;
+  let decoder = decoders.get(key);
+  if (!decoder) {
+    decoder = new web.TextDecoder(encoding, { fatal, ignoreBOM: true });
+    decoders.set(key, decoder);
+  }
+  return decoder.decode(bytes);
 }
+
+const decoders = new Map<string, TextDecoderLike>();
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUES = new Int16Array(128).fill(-1);

@@ -80,6 +80,26 @@ describe('readBinaryPlist scalars', () => {
     });
   }
 
+  // Strings of 16 units and more take the TextDecoder path; the bytes are written out as UTF-16BE.
+  it('reads long UTF-16 string', () => {
+    const text = 'Réseau 東京 🎵 café Zürich';
+    const units = Buffer.from(text, 'utf16le').swap16();
+    expect(readSingle(`6f 10 ${(units.length / 2).toString(16)} ${units.toString('hex')}`)).toEqual(str(text));
+  });
+
+  it('reads long ASCII string', () => {
+    const text = 'com.example.bench.wifi.payload';
+    expect(readSingle(`5f 10 ${text.length.toString(16)} ${Buffer.from(text).toString('hex')}`)).toEqual(str(text));
+  });
+
+  it('names unpaired surrogate in long string', () => {
+    // 20 units: "abcdefghij", a lone high surrogate, then "klmnopqrs".
+    const units = Buffer.from('abcdefghij\u0000klmnopqrs', 'utf16le').swap16();
+    units.writeUInt16BE(0xd83c, 20);
+    const error = readError(buildBplist({ objects: [hexBytes(`6f 10 14 ${units.toString('hex')}`)] }));
+    expect(error.message).toMatch(/unpaired surrogate U\+D83C/);
+  });
+
   it('keeps width 32 of a 4-byte real', () => {
     expect(readSingle('22 3f c0 00 00')).toEqual({ kind: 'real', value: 1.5, width: 32 });
   });
