@@ -60,6 +60,8 @@ export function renderResultsSection(report: BenchReport): string {
     );
   });
 
+  lines.push('', 'Targets, checked on the rows above:', '', ...renderTargetSummary(report.results));
+
   lines.push('', 'What each row measures, and the peer it runs against:', '');
   report.results.forEach((row, index) => {
     const peer = row.peerName ? ` Peer: ${row.peerName}.` : ' No peer.';
@@ -72,6 +74,28 @@ export function renderResultsSection(report: BenchReport): string {
   }
   lines.push('', RESULTS_END);
   return lines.join('\n');
+}
+
+/** Renders one line per target: met when every row checked against it met it. */
+function renderTargetSummary(results: readonly BenchResult[]): string[] {
+  const byTarget = new Map<string, BenchResult[]>();
+  for (const row of results) {
+    if (!row.target) continue;
+    const rows = byTarget.get(row.target.description) ?? [];
+    rows.push(row);
+    byTarget.set(row.target.description, rows);
+  }
+
+  const lines = ['| target | verdict | rows (#) |', '| --- | --- | --- |'];
+  for (const [description, rows] of byTarget) {
+    const numbers = rows.map((row) => results.indexOf(row) + 1).join(', ');
+    const measured = rows.filter((row) => row.target!.met !== null);
+    const met = measured.filter((row) => row.target!.met).length;
+    let verdict = 'not measured';
+    if (measured.length > 0) verdict = met === measured.length ? 'met' : `not met (${met} of ${measured.length} rows meet it)`;
+    lines.push(`| ${escapeCell(description)} | ${verdict} | ${numbers} |`);
+  }
+  return lines;
 }
 
 /** Replaces the generated section of `file`, or appends it when the markers are missing. */
