@@ -1,7 +1,7 @@
 // The enrolment workbench screen: the "New enrolment profile" flow, the local test server with
 // its live log, and the enrolled devices, as three tabs.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 
 import { DevicesTable } from './DevicesTable.tsx';
 import { useEnrolment, useEnrolmentStore } from './context.ts';
@@ -29,6 +29,15 @@ export function EnrolmentWorkbench() {
     if (!store.getState().loaded) void store.getState().start();
   }, [store]);
 
+  // Arrow keys move between the tabs, as in the WAI-ARIA tabs pattern.
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const index = TABS.findIndex(({ key }) => key === tab);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length].key;
+    setTab(next);
+    document.getElementById(`enrol-tab-${next}`)?.focus();
+  };
+
   const badge = (key: Tab) => {
     if (key === 'server') return running ? ' (running)' : '';
     if (key === 'devices') return ` (${deviceCount})`;
@@ -39,18 +48,33 @@ export function EnrolmentWorkbench() {
     <div className="enrol-workbench">
       <div className="enrol-tabs" role="tablist" aria-label="Enrolment workbench">
         {TABS.map(({ key, label }) => (
-          <button key={key} type="button" role="tab" id={`enrol-tab-${key}`} aria-selected={tab === key} aria-controls={`enrol-panel-${key}`} onClick={() => setTab(key)}>
+          <button key={key} type="button" role="tab" id={`enrol-tab-${key}`} aria-selected={tab === key} aria-controls={`enrol-panel-${key}`} tabIndex={tab === key ? 0 : -1} onClick={() => setTab(key)} onKeyDown={onTabKey}>
             {label}
             {badge(key)}
           </button>
         ))}
       </div>
-      <div className="enrol-panel" role="tabpanel" id={`enrol-panel-${tab}`} aria-labelledby={`enrol-tab-${tab}`}>
-        {loaded ? null : <p className="enrol-hint">Loading…</p>}
-        {tab === 'profile' ? <ProfileFlow /> : null}
-        {tab === 'server' ? <ServerPanel /> : null}
-        {tab === 'devices' ? <DevicesTable /> : null}
-      </div>
+      {loaded ? null : <p className="enrol-hint enrol-loading">Loading…</p>}
+      {TABS.map(({ key }) => (
+        <div key={key} className="enrol-panel" role="tabpanel" id={`enrol-panel-${key}`} aria-labelledby={`enrol-tab-${key}`} hidden={tab !== key}>
+          {tab === key ? panelOf(key) : null}
+        </div>
+      ))}
     </div>
   );
+}
+
+function panelOf(tab: Tab) {
+  switch (tab) {
+    case 'profile':
+      return <ProfileFlow />;
+    case 'server':
+      return <ServerPanel />;
+    case 'devices':
+      return <DevicesTable />;
+    default: {
+      const unknown: never = tab;
+      return String(unknown);
+    }
+  }
 }
