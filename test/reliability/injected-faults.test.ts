@@ -30,7 +30,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return {
     ...real,
     open: async (file: string, flags?: string, mode?: number) => {
-      failIf(flags === 'wx' ? 'open-temp' : 'open-input', 'open', file);
+      if (flags === 'wx') failIf('open-temp', 'open', file);
       const handle = await real.open(file, flags, mode);
       if (flags !== 'wx') return handle;
 
@@ -55,6 +55,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     copyFile: async (from: string, to: string, mode?: number) => {
       failIf('copy', 'copyfile', from);
       return real.copyFile(from, to, mode);
+    },
+  };
+});
+
+// The CLI reads its inputs with synchronous calls.
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...real,
+    openSync: (file: string, flags?: string, mode?: number) => {
+      if (fault.step === 'open-input') throw errnoError(fault.code, 'open', file);
+      return real.openSync(file, flags, mode);
     },
   };
 });
