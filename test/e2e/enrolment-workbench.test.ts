@@ -84,8 +84,8 @@ describe.skipIf(tools.skip)('enrolment workbench in Chromium' + tools.reason, ()
         const profile = JSON.parse(execFileSync('python3', ['-c', 'import json, plistlib, sys; p = plistlib.loads(sys.stdin.buffer.read()); print(json.dumps([p["PayloadType"], p["PayloadDisplayName"], p["PayloadOrganization"], p["PayloadContent"]]))'], { input: content, encoding: 'utf8' }));
         expect(profile).toEqual(['Profile Service', 'Lab enrolment', 'Example Lab', { URL: 'http://127.0.0.1:8080/enrol', DeviceAttributes: ['UDID', 'VERSION', 'PRODUCT', 'SERIAL', 'DEVICE_NAME'], Challenge: CHALLENGE }]);
 
-        // The test server on 127.0.0.1 with a free port, under the type chosen in the flow; the
-        // tab is reached with the arrow key, as tabs are.
+        // The test server on 127.0.0.1 with a free port, under the type chosen in the flow. The
+        // test reaches its tab with the arrow key.
         await page.getByRole('tab', { name: 'New enrolment profile' }).focus();
         await page.keyboard.press('ArrowRight');
         expect(await page.getByRole('tab', { name: /^Test server/ }).getAttribute('aria-selected')).toBe('true');

@@ -12,6 +12,7 @@ import { memoryLogger } from '../../../../electron/log.ts';
 import { simulateEnrolment, SimulatorError } from '../../../../electron/services/enrolment/index.ts';
 import { Keystore } from '../../../../electron/services/keystore/index.ts';
 import type { EnrolmentLogEntry } from '../../../../shared/enrolment/log-entry.ts';
+import { MAX_LOG_BATCH } from '../../../../shared/ipc/enrolment-contract.ts';
 import { needTools } from '../../../support/environment.ts';
 
 const tools = needTools('openssl', 'python3');
@@ -244,6 +245,24 @@ describe.skipIf(tools.skip)('enrolment handlers' + tools.reason, () => {
     } finally {
       await screen.handlers['enrolment.stopServer']({}, WINDOW);
     }
+  });
+
+  it('relays a burst without losing entries', async () => {
+    const status = await screen.handlers['enrolment.startServer']({ host: '127.0.0.1', port: 0, provisioning: 'auto', finalProfile: { source: 'default' } }, WINDOW);
+    const sentBefore = fake.events.length;
+    let results;
+    try {
+      results = await Promise.all(Array.from({ length: 8 }, (_, index) => simulateEnrolment({ url: status.enrolUrl!, device: { udid: `BURST-${index}` } })));
+    } finally {
+      await screen.handlers['enrolment.stopServer']({}, WINDOW);
+    }
+
+    // Every request arrives exactly once, in batches no larger than the event check accepts.
+    const batches = fake.events.slice(sentBefore);
+    const ids = batches.flatMap((batch) => batch.entries.map((entry) => entry.requestId));
+    expect(ids).toHaveLength(results.reduce((sum, result) => sum + result.requestCount, 0));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(batches.every((batch) => batch.entries.length <= MAX_LOG_BATCH)).toBe(true);
   });
 
   it('writes no CSV when cancelled', async () => {
