@@ -144,7 +144,10 @@ async function start(): Promise<void> {
     // The enrolment server writes its registry and log out before the process ends.
     if (!enrolment?.service.status().running) return;
     event.preventDefault();
-    void enrolment.dispose().finally(() => app.quit());
+    void enrolment
+      .dispose()
+      .catch((error: unknown) => logger.log('error', `could not stop the enrolment server cleanly: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => app.quit());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' || quitting) app.quit();
