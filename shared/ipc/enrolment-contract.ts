@@ -2,9 +2,9 @@
 // response types, the runtime checks main applies to each request, and the live log event.
 // contract.ts merges these into the one contract.
 //
-// As elsewhere, the renderer names no path: the profile and the CSV report are written where
-// the user picks in main's save dialogs, and the final profile and device CA files are
-// referred to by the handles main gave out when the user chose them. Identities cross as
+// As elsewhere, the renderer names no path. The profile and the CSV report are written where
+// the user picks in main's save dialogs. The final profile and device CA files are referred to
+// by the handles main gave out when the user chose them. Identities cross as
 // handles (IdentitySummary.id). The challenge crosses in requests only and is never returned.
 
 import type { EnrolmentIpcMethods, EnrolmentProfileRequest, EnrolmentServerSettings } from '../enrolment/api.ts';
@@ -63,7 +63,7 @@ export interface EnrolmentContract
   extends Pick<EnrolmentIpcMethods, 'enrolment.explainTypes' | 'enrolment.stopServer' | 'enrolment.status' | 'enrolment.devices' | 'enrolment.revokeDevice' | 'enrolment.recentLog'> {
   /** The keystore's identities, to sign the enrolment profile and the server's profiles with. */
   'enrolment.identities': { request: Record<string, never>; response: readonly IdentitySummary[] };
-  /** Builds the enrolment profile, signs it when an identity is chosen, and writes it where the save dialog says; null when cancelled. */
+  /** Builds the enrolment profile, signs it when an identity is chosen, and writes it to the path chosen in the save dialog; null when cancelled. */
   'enrolment.saveProfile': { request: EnrolmentProfileRequest; response: SavedEnrolmentProfile | null };
   /** Shows an open dialog for the final profile; null when cancelled. */
   'enrolment.chooseFinalProfile': { request: Record<string, never>; response: ChosenEnrolmentFile | null };
@@ -71,7 +71,7 @@ export interface EnrolmentContract
   'enrolment.chooseDeviceCa': { request: Record<string, never>; response: ChosenDeviceCa | null };
   /** Starts the test server; the calling window receives its log as enrolment-log events. */
   'enrolment.startServer': { request: EnrolmentServerRequest; response: EnrolmentIpcMethods['enrolment.startServer']['response'] };
-  /** Writes the device table as CSV where the save dialog says; null when cancelled. */
+  /** Writes the device table as CSV to the path chosen in the save dialog; null when cancelled. */
   'enrolment.saveDevicesCsv': { request: Record<string, never>; response: SavedDevicesCsv | null };
 }
 
@@ -90,15 +90,16 @@ export const ENROLMENT_EVENT_NAMES: readonly EnrolmentEventName[] = ['enrolment-
 /** Most entries one enrolment-log event carries. */
 export const MAX_LOG_BATCH = 500;
 
-// Request checkers. They check shapes and sizes; the meaning (a valid URL, known attribute
-// names, rule ranges) is checked by the enrolment model in main, whose messages name the value.
+// Request checkers. They check shapes and sizes only, because the enrolment model in main
+// checks the meaning (a valid URL, known attribute names, rule ranges) with messages that name
+// the value.
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const handle = stringOf(36, UUID_PATTERN);
 const challenge = stringOf(1024);
 const attributeNames = arrayOf(stringOf(64), 64);
 
-/** A whole number from `min` to `max`. */
+/** Returns a checker of whole numbers from `min` to `max`. */
 export function integerIn(min: number, max: number): Checker<number> {
   const check = (value: unknown, path: string): string | null =>
     Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? null : `${path} must be a whole number from ${min} to ${max}`;
@@ -108,12 +109,12 @@ export function integerIn(min: number, max: number): Checker<number> {
 /** A finite number, such as a duration in milliseconds. */
 const finiteNumber = ((value: unknown, path: string) => (typeof value === 'number' && Number.isFinite(value) ? null : `${path} must be a finite number`)) as Checker<number>;
 
-/** `inner`, or null. */
+/** Returns a checker that accepts null or what `inner` accepts. */
 function nullable<T>(inner: Checker<T>): Checker<T | null> {
   return ((value: unknown, path: string) => (value === null ? null : inner(value, path))) as Checker<T | null>;
 }
 
-/** An object whose `source` field picks which of `variants` checks it. */
+/** Returns a checker of objects whose `source` field picks which of `variants` checks them. */
 function variantOf<T>(variants: Readonly<Record<string, Checker<unknown>>>): Checker<T> {
   const check = (value: unknown, path: string): string | null => {
     if (!isPlainObject(value)) return `${path} must be an object`;
