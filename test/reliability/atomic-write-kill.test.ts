@@ -64,22 +64,30 @@ describe('writeFileAtomic under SIGKILL', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  /** Starts the child saving from `firstVersion`, kills it after a random delay, and returns the last version it reported saved. */
-  async function saveAndKill(target: string, firstVersion: number, random: Random, backup: boolean): Promise<number> {
+  /**
+   * Starts the child saving from `firstVersion`, kills it after a random delay, and returns the
+   * last version it reported saved. With `afterFirstSave` the delay starts once a save is done,
+   * so that the run moves on even when a loaded machine starts processes slowly.
+   */
+  async function saveAndKill(target: string, firstVersion: number, random: Random, backup: boolean, afterFirstSave: boolean): Promise<number> {
     const child = spawn(process.execPath, [path.join(compiled, 'save-loop.mjs'), target, String(BASE_SIZE), backup ? 'backup' : 'plain', String(firstVersion)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let saved = firstVersion - 1;
     let stderr = '';
+    let firstSave: () => void = () => undefined;
+    const firstSaveDone = new Promise<void>((resolve) => (firstSave = resolve));
     child.stdout.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line) saved = Number(line);
+      firstSave();
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
 
     // Kill at a random moment: before the first save ends, or some way into a later one.
-    await delay(random.between(5, 400));
+    if (afterFirstSave) await Promise.race([firstSaveDone, exited(child)]);
+    await delay(random.between(afterFirstSave ? 0 : 5, afterFirstSave ? 150 : 400));
     child.kill('SIGKILL');
     await exited(child);
     expect(stderr).toBe('');
@@ -94,7 +102,7 @@ describe('writeFileAtomic under SIGKILL', () => {
     let next = 1;
     const seen = new Set<number>();
     for (let kill = 0; kill < KILLS; kill++) {
-      const saved = await saveAndKill(target, next, random, backup);
+      const saved = await saveAndKill(target, next, random, backup, kill % 2 === 0);
       const found = checkVersion(readFileSync(target));
       expect(typeof found, `after kill ${kill}: ${String(found)}`).toBe('number');
 
@@ -112,7 +120,7 @@ describe('writeFileAtomic under SIGKILL', () => {
       next = Math.max(saved, found as number) + 1;
     }
 
-    // Not every kill may land mid-save, but the run must have moved past the first version.
+    // Every other kill waits for a save, so the run has moved past the first version.
     expect(seen.size).toBeGreaterThan(1);
 
     // Temporary files of killed saves stay behind, as dot files that no reader takes for the target.
