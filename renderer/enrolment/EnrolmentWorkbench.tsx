@@ -24,9 +24,11 @@ export function EnrolmentWorkbench() {
   const deviceCount = useEnrolment((s) => s.devices.length);
   const [tab, setTab] = useState<Tab>('profile');
 
-  // Load on first show; the store outlives the screen, so the drafts survive switching screens.
+  // Load on first show. The store outlives the screen, so the drafts survive switching screens,
+  // and only the identities, which the certificate manager may have changed, are read again.
   useEffect(() => {
-    if (!store.getState().loaded) void store.getState().start();
+    if (store.getState().loaded) void store.getState().refreshIdentities();
+    else void store.getState().start();
   }, [store]);
 
   // Arrow keys move between the tabs, as in the WAI-ARIA tabs pattern.

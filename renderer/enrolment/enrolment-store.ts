@@ -125,6 +125,8 @@ export function createEnrolmentStore(deps: EnrolmentDeps): EnrolmentStore {
       }
     };
 
+    // NOTE: this reads the whole registry after each burst of requests. A test server's few
+    // hundred devices make a small reply; a registry of tens of thousands would need paging.
     const fetchDevicesAndStatus = async () => {
       const [devices, status] = await Promise.all([client.call('enrolment.devices', {}), client.call('enrolment.status', {})]);
       set({ devices, status });
