@@ -1,13 +1,15 @@
 // Two inspected files side by side: every key path that was added, removed or changed, with
 // the left file's value and the right file's value.
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { JsonValue } from '../../shared/profile/json-value.ts';
 import { compareFiles } from './compare.ts';
 import { baseName, type InspectedFile } from './inspection-store.ts';
 
-export function CompareView({ left, right, onClose }: { left: InspectedFile; right: InspectedFile; onClose: () => void }) {
+export function CompareView({ first, second, onClose }: { first: InspectedFile; second: InspectedFile; onClose: () => void }) {
+  const [swapped, setSwapped] = useState(false);
+  const [left, right] = swapped ? [second, first] : [first, second];
   const leftName = baseName(left.report.file);
   const rightName = baseName(right.report.file);
   const comparison = useMemo(() => compareFiles({ name: leftName, xml: left.xml ?? '' }, { name: rightName, xml: right.xml ?? '' }), [left.xml, right.xml, leftName, rightName]);
@@ -18,6 +20,9 @@ export function CompareView({ left, right, onClose }: { left: InspectedFile; rig
         <h3>
           Compare <span className="mono">{leftName}</span> with <span className="mono">{rightName}</span>
         </h3>
+        <button type="button" onClick={() => setSwapped(!swapped)}>
+          Swap Sides
+        </button>
         <button type="button" onClick={onClose}>
           Close Comparison
         </button>

@@ -55,7 +55,7 @@ export function InspectionScreen() {
         </div>
       ) : null}
 
-      {comparing && pair.length === 2 ? <CompareView left={pair[0]} right={pair[1]} onClose={() => setComparing(false)} /> : null}
+      {comparing && pair.length === 2 ? <CompareView first={pair[0]} second={pair[1]} onClose={() => setComparing(false)} /> : null}
 
       {empty && !busy ? (
         <div className="drop-hint">

@@ -2,6 +2,7 @@
 // signer expired), and the signature section of a signed file's card.
 
 import type { InspectReport, SignatureReport } from '../../../shared/report/inspect-report.ts';
+import { signerChainOrder } from './chain-order.ts';
 import { CertificateList } from './CertificateList.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -26,7 +27,7 @@ export function SignatureSection({ report }: { report: InspectReport }) {
       {report.signature?.message ? <p className="hint">{report.signature.message}</p> : null}
       {report.digestAlgorithm ? <p className="hint">Digest: {report.digestAlgorithm}</p> : null}
       <h5>Signer chain</h5>
-      <CertificateList certificates={report.certificates ?? report.signers ?? []} label="Signer chain" />
+      <CertificateList certificates={signerChainOrder(report.signers ?? [], report.certificates ?? report.signers ?? [])} label="Signer chain" />
     </section>
   );
 }
