@@ -87,7 +87,7 @@ describe('preload bundle', () => {
 
   it('rejects unknown events', () => {
     const api = runPreload().exposed.get('mobileconfig') as { on: (event: string, listener: () => void) => void };
-    expect(() => api.on('ipc-raw', () => undefined)).toThrow('Unknown event "ipc-raw"; expected one of command, open-recent, inspect-progress, export-progress.');
+    expect(() => api.on('ipc-raw', () => undefined)).toThrow('Unknown event "ipc-raw"; expected one of command, open-recent, inspect-progress, export-progress, enrolment-log.');
   });
 
   it('sends the paths of dropped files only', async () => {
