@@ -6,9 +6,21 @@
 // the new version is in place, so that an interrupted save still leaves a readable copy.
 
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { constants as fsConstants, rmSync } from 'node:fs';
+import { copyFile, lstat, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Temporary files of writes in progress, so that a signal handler can remove them before exit. */
+const pendingTempFiles = new Set<string>();
+
+/**
+ * Removes the temporary files of writes still in progress. Command-line tools call it from their
+ * SIGINT/SIGTERM handlers: an interrupted `decrypt` must not leave decrypted payloads behind.
+ */
+export function removePendingTempFiles(): void {
+  for (const temp of pendingTempFiles) rmSync(temp, { force: true });
+  pendingTempFiles.clear();
+}
 
 export interface AtomicWriteOptions {
   /** Keep `PATH~` while the write runs and delete it after success. */
@@ -23,9 +35,10 @@ export class FileWriteError extends Error {
   readonly file: string;
   readonly code: string | undefined;
 
-  constructor(file: string, cause: unknown) {
+  constructor(file: string, cause: unknown, existed = true) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    super(`Could not save ${file}: ${describeWriteFailure(code, cause)}. The file on disk was not changed.`, { cause });
+    const outcome = existed ? 'The file on disk was not changed.' : 'Nothing was written.';
+    super(`Could not save ${file}: ${describeWriteFailure(code, cause)}. ${outcome}`, { cause });
     this.file = file;
     this.code = code;
   }
@@ -46,14 +59,28 @@ function describeWriteFailure(code: string | undefined, cause: unknown): string 
       return 'the file is locked by another program';
     case 'EISDIR':
       return 'the path is a folder';
+    case 'ENOTFILE':
+      return 'the path is a device, pipe or socket, not a regular file; choose a file name';
+    case 'ELOOP':
+      return 'the path is a loop of symbolic links';
     default:
       return cause instanceof Error ? cause.message : String(cause);
   }
 }
 
-/** Writes `bytes` to `file` atomically; throws FileWriteError and leaves `file` untouched on failure. */
+/**
+ * Writes `bytes` to `file` atomically; throws FileWriteError and leaves `file` untouched on
+ * failure. A symbolic link is followed, so its target gets the new content and the link stays.
+ * Devices, pipes and sockets are refused, because replacing them with a regular file would
+ * destroy them (think of `-o /dev/null` run as root).
+ */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const target = path.resolve(file);
+  let target: string;
+  try {
+    target = await resolveTarget(path.resolve(file));
+  } catch (error) {
+    throw new FileWriteError(path.resolve(file), error, false);
+  }
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const backupFile = `${target}~`;
   const backupTemp = `${temp}~`;
@@ -66,6 +93,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     try {
       const info = await stat(target);
       if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
       mode = info.mode & 0o7777;
       existed = true;
     } catch (error) {
@@ -81,6 +109,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     }
 
     // Write and flush the new content before it becomes visible under the target name.
+    pendingTempFiles.add(temp);
     const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(bytes);
@@ -90,17 +119,42 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     }
 
     await rename(temp, target);
+    pendingTempFiles.delete(temp);
     await syncFolder(path.dirname(target));
   } catch (error) {
+    pendingTempFiles.delete(temp);
     // Nothing after the rename can fail, so the target still has its old content and the
     // backup of it is not needed (on a full disk it may be what took the space).
     await rm(temp, { force: true });
     await rm(backupTemp, { force: true });
     if (backedUp) await rm(backupFile, { force: true });
-    throw new FileWriteError(target, error);
+    throw new FileWriteError(target, error, existed);
   }
 
   if (options.backup && existed) await rm(backupFile, { force: true });
+}
+
+/** Follows symbolic links at `file` to the path that really gets written, dangling links included. */
+async function resolveTarget(file: string): Promise<string> {
+  let current = file;
+  for (let hops = 0; hops < 32; hops++) {
+    let info;
+    try {
+      info = await lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
+      throw error;
+    }
+    if (!info.isSymbolicLink()) return current;
+    try {
+      return await realpath(current);
+    } catch (error) {
+      // A dangling link: write where it points, so that the link then resolves.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      current = path.resolve(path.dirname(current), await readlink(current));
+    }
+  }
+  throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
 }
 
 /** Flushes the folder entry so that the rename survives a power loss; not all platforms allow it. */
