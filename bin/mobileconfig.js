@@ -8,5 +8,6 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('mobileconfig: the CLI is not built yet. Run `npm install` (or `npm run build:node`) in the project folder.\n');
   process.exit(2);
 }
-const { main } = await import(entry.href);
+const { main, installProcessGuards } = await import(entry.href);
+installProcessGuards();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // Entry point of the `mobileconfig` command: dispatches to the subcommands.
 
 import { commands } from './commands/index.ts';
+export { installProcessGuards } from './process-guards.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, processIo, UsageError, type CliIo } from './io.ts';
 
 const VERSION = '0.1.0';

@@ -1,7 +1,13 @@
-// One-line failure messages for files: `FILE: what failed`.
+// One-line failure messages for files (`FILE: what failed`) and the exit code that goes with them.
+
+import { FileWriteError } from '../electron/services/files/atomic-write.ts';
+import { IdentityError } from '../electron/services/identity/index.ts';
+import { EXIT_FILE_FAILED, EXIT_USAGE, UsageError } from './io.ts';
 
 /** Returns `file: reason`, without repeating the file when the error's message already names it. */
 export function describeFailure(file: string, error: unknown): string {
+  // A failed write names the output file itself; prefixing the input would blame the wrong file.
+  if (error instanceof FileWriteError) return error.message;
   const reason = reasonOf(error);
   if (reason.startsWith(`${file}:`) || reason.startsWith(`${file} `)) return reason;
   return `${file}: ${reason}`;
@@ -18,4 +24,11 @@ function reasonOf(error: unknown): string {
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Returns 2 for mistakes in the command line (including conflicting identity options), 1 for anything else. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return EXIT_USAGE;
+  if (error instanceof IdentityError && error.code === 'invalid-arguments') return EXIT_USAGE;
+  return EXIT_FILE_FAILED;
 }

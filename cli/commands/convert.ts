@@ -2,11 +2,11 @@
 
 import path from 'node:path';
 import { writePlist } from '../../shared/plist/index.ts';
-import { openDocument } from '../../shared/profile/open.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { parseChoice, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
+import { openProfileInput } from '../profile-input.ts';
 import { describeFailure } from '../report-error.ts';
 
 const HELP = `Usage: mobileconfig convert IN -o OUT --to xml|binary
@@ -39,8 +39,7 @@ export const convertCommand: Command = {
     const input = positionals[0];
 
     try {
-      const document = openDocument(await io.readFile(input), { file: input });
-      for (const warning of document.warnings) io.stderr(`${input}: warning: ${warning}\n`);
+      const document = await openProfileInput(input, io, 'dropped');
       if (document.signed) io.stderr(`${input}: note: the signature was dropped; ${values.output} holds the signed content unsigned.\n`);
 
       await writeFileAtomic(path.resolve(values.output), writePlist(document.value, format));

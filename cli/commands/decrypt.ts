@@ -3,12 +3,12 @@
 import path from 'node:path';
 import { decryptProfile } from '../../electron/services/cms/index.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
-import { openDocument } from '../../shared/profile/open.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { hasIdentityOptions, IDENTITY_HELP, IDENTITY_OPTIONS, loadIdentity } from '../identity-options.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
-import { describeFailure } from '../report-error.ts';
+import { ensureOutputIsNotInput, openProfileInput } from '../profile-input.ts';
+import { describeFailure, exitCodeFor } from '../report-error.ts';
 
 const HELP = `Usage: mobileconfig decrypt IN -o OUT (--identity P12 | --cert FILE --key FILE)
 
@@ -37,23 +37,25 @@ export const decryptCommand: Command = {
     if (!values.output) throw new UsageError('decrypt: -o OUT is required.');
     if (!hasIdentityOptions(values)) throw new UsageError('decrypt: give the device identity with --identity FILE.p12, or --cert FILE and --key FILE.');
     const input = positionals[0];
+    ensureOutputIsNotInput('decrypt', values.output, [values.identity, values.cert, values.key, values['passphrase-file'], ...(values.chain ?? [])]);
 
     try {
-      const document = openDocument(await io.readFile(input), { file: input });
+      const document = await openProfileInput(input, io, 'dropped');
       if (!document.encrypted) {
         io.stderr(`${input}: the profile is not encrypted (it has no EncryptedPayloadContent); nothing to decrypt.\n`);
         return EXIT_FILE_FAILED;
       }
-      if (document.signed) io.stderr(`${input}: note: the signature is dropped; ${values.output} is unsigned.\n`);
 
       const identity = await loadIdentity(values, io);
       const profile = decryptProfile(document.plistBytes, identity, { file: input });
-      await writeFileAtomic(path.resolve(values.output), profile);
-      io.stderr(`Decrypted ${input} with ${identity.description.subject} -> ${values.output}\n`);
+      // The output holds the decrypted payloads (passwords, keys): readable by its owner only.
+      await writeFileAtomic(path.resolve(values.output), profile, { mode: 0o600 });
+      if (document.signed) io.stderr(`${input}: note: the signature was dropped; ${values.output} is unsigned.\n`);
+      io.stderr(`Decrypted ${input} with ${identity.description.subject} -> ${values.output} (readable by its owner only)\n`);
       return EXIT_OK;
     } catch (error) {
       io.stderr(`${describeFailure(input, error)}\n`);
-      return EXIT_FILE_FAILED;
+      return exitCodeFor(error);
     }
   },
 };

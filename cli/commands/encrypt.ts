@@ -1,6 +1,6 @@
 // `mobileconfig encrypt IN (-o OUT --recipient PEM... | --recipients-dir DIR --out-dir DIR) [--cipher ...] [signing options]`
 
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   CONTENT_CIPHERS,
@@ -19,8 +19,9 @@ import { parseChoice, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { hasIdentityOptions, IDENTITY_HELP, IDENTITY_OPTIONS, loadIdentity } from '../identity-options.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
-import { describeFailure } from '../report-error.ts';
-import { readSignableContent } from './sign.ts';
+import { ensureOutputIsNotInput, openProfileInput } from '../profile-input.ts';
+import { describeFailure, exitCodeFor } from '../report-error.ts';
+import { MAX_PLIST_BYTES } from '../../shared/plist/limits.ts';
 
 const HELP = `Usage: mobileconfig encrypt IN -o OUT --recipient FILE... [--cipher NAME] [signing options]
        mobileconfig encrypt IN --recipients-dir DIR --out-dir DIR [--cipher NAME] [signing options]
@@ -71,21 +72,30 @@ export const encryptCommand: Command = {
     const digest = parseChoice<SigningDigest>('encrypt', 'digest', values.digest, SIGNING_DIGESTS, 'sha256');
     const input = positionals[0];
 
+    const signing = hasIdentityOptions(values);
+    if (!batch) ensureOutputIsNotInput('encrypt', values.output!, [values.identity, values.cert, values.key, values['passphrase-file'], ...(values.chain ?? []), ...(values.recipient ?? [])]);
+
     let encryptor: ProfileEncryptor;
     let signer: Identity | undefined;
     try {
       // Read and check the profile once; each recipient set then costs only its envelope.
-      encryptor = prepareProfileEncryption(await readSignableContent(input, io), { cipher, file: input });
-      signer = hasIdentityOptions(values) ? await loadIdentity(values, io) : undefined;
+      const document = await openProfileInput(input, io, signing ? 'replaced' : 'dropped');
+      if (document.signed) io.stderr(`${input}: note: the file's signature is not kept inside the encrypted profile${signing ? '; the result is signed anew' : '; the result is unsigned (add an identity to sign it)'}.\n`);
+      encryptor = prepareProfileEncryption(document.plistBytes, { cipher, file: input });
+      signer = signing ? await loadIdentity(values, io) : undefined;
     } catch (error) {
       io.stderr(`${describeFailure(input, error)}\n`);
-      return EXIT_FILE_FAILED;
+      return exitCodeFor(error);
     }
 
     const seal = (recipients: Uint8Array[]): Uint8Array => {
       const encrypted = encryptor.encryptFor(recipients);
-      if (!signer) return encrypted;
-      return sign(encrypted, signer, { digest }).der;
+      const sealed = signer ? sign(encrypted, signer, { digest }).der : encrypted;
+      // Encryption grows a profile by a third or more; refuse what no reader here would open again.
+      if (sealed.length > MAX_PLIST_BYTES) {
+        throw new Error(`the encrypted profile would be ${sealed.length} bytes, over the ${MAX_PLIST_BYTES}-byte limit for profiles, so it was not written; make the profile smaller (large data payloads such as fonts or packages belong in separate profiles)`);
+      }
+      return sealed;
     };
 
     if (batch) return encryptForEach(input, values['recipients-dir']!, values['out-dir']!, seal, io);
@@ -98,7 +108,7 @@ export const encryptCommand: Command = {
       return EXIT_OK;
     } catch (error) {
       io.stderr(`${describeFailure(input, error)}\n`);
-      return EXIT_FILE_FAILED;
+      return exitCodeFor(error);
     }
   },
 };
@@ -119,6 +129,12 @@ async function encryptForEach(input: string, dir: string, outDir: string, seal: 
   }
   if (names.length === 0) {
     io.stderr(`${dir}: no certificate files (*.pem, *.crt, *.cer, *.der) found.\n`);
+    return EXIT_FILE_FAILED;
+  }
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    io.stderr(`${describeFailure(outDir, error)} (the output folder could not be created)\n`);
     return EXIT_FILE_FAILED;
   }
 

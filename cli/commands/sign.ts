@@ -3,12 +3,12 @@
 import path from 'node:path';
 import { sign, SIGNING_DIGESTS, type SigningDigest } from '../../electron/services/cms/index.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
-import { openDocument } from '../../shared/profile/open.ts';
 import { parseChoice, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { hasIdentityOptions, IDENTITY_HELP, IDENTITY_OPTIONS, loadIdentity } from '../identity-options.ts';
-import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
-import { describeFailure } from '../report-error.ts';
+import { EXIT_OK, UsageError, type CliIo } from '../io.ts';
+import { ensureOutputIsNotInput, openProfileInput } from '../profile-input.ts';
+import { describeFailure, exitCodeFor } from '../report-error.ts';
 
 const HELP = `Usage: mobileconfig sign IN -o OUT (--identity P12 | --cert FILE --key FILE) [--chain FILE]... [--digest sha256|sha384|sha512]
 
@@ -42,8 +42,10 @@ export const signCommand: Command = {
     const digest = parseChoice<SigningDigest>('sign', 'digest', values.digest, SIGNING_DIGESTS, 'sha256');
     const input = positionals[0];
 
+    ensureOutputIsNotInput('sign', values.output, [values.identity, values.cert, values.key, values['passphrase-file'], ...(values.chain ?? [])]);
+
     try {
-      const content = await readSignableContent(input, io);
+      const content = (await openProfileInput(input, io, 'replaced')).plistBytes;
       const identity = await loadIdentity(values, io);
       const result = sign(content, identity, { digest });
       for (const warning of result.warnings) io.stderr(`${input}: warning: ${warning.message}\n`);
@@ -53,18 +55,7 @@ export const signCommand: Command = {
       return EXIT_OK;
     } catch (error) {
       io.stderr(`${describeFailure(input, error)}\n`);
-      return EXIT_FILE_FAILED;
+      return exitCodeFor(error);
     }
   },
 };
-
-/**
- * Returns the plist bytes to sign: the file itself, or the content of a file that is already
- * signed. Reading the plist first rejects a file that is not a profile before it gets a signature.
- */
-export async function readSignableContent(input: string, io: CliIo): Promise<Uint8Array> {
-  const document = openDocument(await io.readFile(input), { file: input });
-  for (const warning of document.warnings) io.stderr(`${input}: warning: ${warning}\n`);
-  if (document.signed) io.stderr(`${input}: note: the file is already signed; its content is signed anew and the old signature is dropped.\n`);
-  return document.plistBytes;
-}

@@ -14,6 +14,7 @@ import {
 } from '../cms/index.ts';
 import { parseCertificate } from '../x509/certificate.ts';
 import { bytesToHex } from '../asn1/bytes.ts';
+import { Asn1Error } from '../asn1/errors.ts';
 
 export interface SignatureFacts {
   /** Digest of the first signer (`sha256`, ...), or the OID when it is not a known digest. */
@@ -42,7 +43,7 @@ export interface EnvelopeFacts {
 
 /** Parses a CMS SignedData file and returns its content and signature facts. */
 export function unwrapSignedContainer(der: Uint8Array, file?: string): { content: Uint8Array; facts: SignatureFacts; warnings: string[] } {
-  const { content, signedData } = unwrapSignedData(der);
+  const { content, signedData } = unwrapWithPlainErrors(der);
   if (content === null) {
     throw new CmsError('malformed', `${file ? `${file}: ` : ''}the CMS signature is detached: the file contains no signed content to open`);
   }
@@ -64,6 +65,20 @@ export function unwrapSignedContainer(der: Uint8Array, file?: string): { content
     signerCount: signedData.signerInfos.length,
   };
   return { content, facts, warnings };
+}
+
+/** Runs unwrapSignedData, turning ASN.1 errors into a CmsError that says in plain words what is wrong. */
+function unwrapWithPlainErrors(der: Uint8Array): ReturnType<typeof unwrapSignedData> {
+  try {
+    return unwrapSignedData(der);
+  } catch (error) {
+    if (!(error instanceof Asn1Error)) throw error;
+    const truncated = /runs past the end|ends inside|no end-of-contents|input is empty/.test(error.reason);
+    const summary = truncated
+      ? 'the signed file is cut short (it ends before the CMS structure does); get a complete copy of it'
+      : 'the signed file is damaged: its CMS structure cannot be read';
+    throw new CmsError(truncated ? 'truncated' : 'malformed', `${summary} (${error.message})`, { field: error.structure, cause: error });
+  }
 }
 
 /** Describes a DER certificate for reports. */

@@ -1,0 +1,60 @@
+// Reading the profile a command works on, and keeping outputs away from inputs.
+
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { verify } from '../electron/services/cms/index.ts';
+import { openDocument, type OpenedDocument } from '../shared/profile/open.ts';
+import { UsageError, type CliIo } from './io.ts';
+
+/** What the command does with a signature it finds on its input, for the note it prints. */
+export type SignatureFate = 'replaced' | 'dropped';
+
+/** Raised when a signed input's signature does not verify, so its content is not trusted further. */
+export class InvalidSignatureError extends Error {
+  override readonly name = 'InvalidSignatureError';
+}
+
+/**
+ * Opens `input` and prints its warnings. For a signed input the signature is checked first: a
+ * command that re-signs (`replaced`) refuses content whose signature fails, because signing it
+ * anew would turn tampered content into a valid profile; a command that only unwraps
+ * (`dropped`) goes on with a warning.
+ */
+export async function openProfileInput(input: string, io: CliIo, fate: SignatureFate): Promise<OpenedDocument> {
+  const bytes = await io.readFile(input);
+  const document = openDocument(bytes, { file: input });
+  for (const warning of document.warnings) io.stderr(`${input}: warning: ${warning}\n`);
+  if (!document.signed) return document;
+
+  const check = verify(bytes);
+  if (!check.signatureValid && fate === 'replaced') {
+    throw new InvalidSignatureError(
+      `${input}: the file is signed, but its signature does not verify (${check.message}), so its content may have been changed. It was not signed again. If you trust the content, unwrap it with 'mobileconfig convert ${input} -o FILE --to xml' and sign FILE.`,
+    );
+  }
+  if (!check.signatureValid) io.stderr(`${input}: warning: the signature does not verify (${check.message}); the content may have been changed after signing.\n`);
+  return document;
+}
+
+/**
+ * Raises a usage error when `output` is the same file as one of `inputs` (after following links),
+ * so that `-o` never overwrites an identity, key, passphrase or certificate file the command reads.
+ */
+export function ensureOutputIsNotInput(command: string, output: string, inputs: readonly (string | undefined)[]): void {
+  const outputId = fileId(output);
+  for (const input of inputs) {
+    if (input === undefined) continue;
+    const same = outputId !== null ? outputId === fileId(input) : path.resolve(output) === path.resolve(input);
+    if (same) throw new UsageError(`${command}: -o ${output} is the same file as the input ${input}; choose another output file.`);
+  }
+}
+
+function fileId(file: string): string | null {
+  try {
+    const info = statSync(file);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    // A file that does not exist yet cannot be one of the inputs; compare paths instead.
+    return null;
+  }
+}
