@@ -64,7 +64,7 @@ vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   return {
     ...real,
-    openSync: (file: string, flags?: string, mode?: number) => {
+    openSync: (file: string, flags?: import('node:fs').OpenMode, mode?: import('node:fs').Mode) => {
       if (fault.step === 'open-input') throw errnoError(fault.code, 'open', file);
       return real.openSync(file, flags, mode);
     },
