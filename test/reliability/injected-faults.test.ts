@@ -64,9 +64,9 @@ vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   return {
     ...real,
-    openSync: (file: string, flags?: import('node:fs').OpenMode, mode?: import('node:fs').Mode) => {
-      if (fault.step === 'open-input') throw errnoError(fault.code, 'open', file);
-      return real.openSync(file, flags, mode);
+    openSync: (...args: Parameters<typeof real.openSync>) => {
+      if (fault.step === 'open-input') throw errnoError(fault.code, 'open', String(args[0]));
+      return real.openSync(...args);
     },
   };
 });
