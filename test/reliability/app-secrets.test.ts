@@ -22,6 +22,7 @@ import { IPC_METHODS } from '../../shared/ipc/contract.ts';
 import { needTools } from '../support/environment.ts';
 import { makePki, type Pki } from '../support/openssl-pki.ts';
 import { findSecrets, keySecret, textSecret, type Secret } from './support/secret-search.ts';
+import { wifiProfileXml } from './support/wifi-profile.ts';
 
 const PASSPHRASE = 'App-Pass-4471-quokka';
 const WRONG_PASSPHRASE = 'App-Wrong-0093-lemur';
@@ -29,35 +30,7 @@ const WIFI_PASSWORD = 'App-WiFi-6128-narwhal';
 const ORIGIN = 'app://mobileconfig-studio';
 const SENDER: SenderInfo = { webContentsId: 3, isMainFrame: true, frameUrl: `${ORIGIN}/index.html` };
 
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<plist version="1.0">
-<dict>
-	<key>PayloadContent</key>
-	<array>
-		<dict>
-			<key>Password</key>
-			<string>${WIFI_PASSWORD}</string>
-			<key>PayloadIdentifier</key>
-			<string>com.example.app.wifi</string>
-			<key>PayloadType</key>
-			<string>com.apple.wifi.managed</string>
-			<key>PayloadUUID</key>
-			<string>3C6F0B1A-2D4E-4F60-8A1B-2C3D4E5F6071</string>
-			<key>PayloadVersion</key>
-			<integer>1</integer>
-		</dict>
-	</array>
-	<key>PayloadIdentifier</key>
-	<string>com.example.app</string>
-	<key>PayloadType</key>
-	<string>Configuration</string>
-	<key>PayloadUUID</key>
-	<string>7A8B9C0D-1E2F-4A3B-8C4D-5E6F708192A3</string>
-	<key>PayloadVersion</key>
-	<integer>1</integer>
-</dict>
-</plist>
-`;
+const PROFILE = wifiProfileXml(WIFI_PASSWORD, 'com.example.app');
 
 /** A stand-in for Electron's safeStorage: AES-256-GCM under a key that lives only in this test, as the OS keychain's would. */
 function fakeSafeStorage(): SafeStorageApi {

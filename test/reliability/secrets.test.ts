@@ -24,45 +24,13 @@ import { needTools, projectRoot } from '../support/environment.ts';
 import { makePki, type Pki } from '../support/openssl-pki.ts';
 import { compileForChild } from './support/compile.ts';
 import { findSecrets, keySecret, textSecret, type Secret } from './support/secret-search.ts';
+import { wifiProfileXml } from './support/wifi-profile.ts';
 
 const PASSPHRASE = 'Qx7-Tr0ub4dor&3-horse';
 const WRONG_PASSPHRASE = 'Wrong-Guess-5521-zebra';
 const WIFI_PASSWORD = 'WiFi-Secret-9184-xyzzy';
 
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
-<plist version="1.0">
-<dict>
-	<key>PayloadContent</key>
-	<array>
-		<dict>
-			<key>EncryptionType</key>
-			<string>WPA2</string>
-			<key>Password</key>
-			<string>${WIFI_PASSWORD}</string>
-			<key>PayloadIdentifier</key>
-			<string>com.example.secret.wifi</string>
-			<key>PayloadType</key>
-			<string>com.apple.wifi.managed</string>
-			<key>PayloadUUID</key>
-			<string>5E0B7C2A-1111-4222-8333-944455556666</string>
-			<key>PayloadVersion</key>
-			<integer>1</integer>
-			<key>SSID_STR</key>
-			<string>Office</string>
-		</dict>
-	</array>
-	<key>PayloadIdentifier</key>
-	<string>com.example.secret</string>
-	<key>PayloadType</key>
-	<string>Configuration</string>
-	<key>PayloadUUID</key>
-	<string>0C1D2E3F-4A5B-4C6D-8E7F-8091A2B3C4D5</string>
-	<key>PayloadVersion</key>
-	<integer>1</integer>
-</dict>
-</plist>
-`;
+const PROFILE = wifiProfileXml(WIFI_PASSWORD, 'com.example.secret');
 
 /** Everything a run made visible, with where it came from. */
 interface Capture {
