@@ -1,5 +1,5 @@
-// What an export wrote and what the dialog warns about before writing. Kept in shared/ because
-// the app's export dialog receives these over IPC.
+// The results of an export and the warnings the dialog shows before writing. They are kept in
+// shared/ because the app's export dialog receives them over IPC.
 
 /** unsigned XML, signed, encrypted for chosen devices (optionally signed), or one encrypted file per device. */
 export type ExportMode = 'unsigned' | 'signed' | 'encrypted' | 'per-recipient';

@@ -1,6 +1,6 @@
 // What the renderer may see of identities and recipients: certificate facts and handles,
-// never key material. Kept in shared/ because these summaries cross IPC to the app's
-// certificate manager.
+// never key material. They are kept in shared/ because they cross IPC to the app's certificate
+// manager.
 
 import type { CertificateSummary } from '../cms/index.ts';
 
@@ -11,7 +11,7 @@ export interface ExpiryStatus {
   readonly daysLeft: number;
 }
 
-/** Where the keystore keeps identities: encrypted on disk, or only for this session and why. */
+/** The keystore's storage: encrypted on disk, or only for this session with the reason. */
 export type Persistence = { readonly mode: 'encrypted' } | { readonly mode: 'session'; readonly reason: string };
 
 export interface IdentitySummary {

@@ -1,9 +1,9 @@
 // No IPC reply to the renderer carries key material or a passphrase. The harness records every
-// reply and event the stand-in preload forwards to the page; after a session that imports
-// identities (PKCS#12 with a right and a wrong passphrase, PEM with an encrypted key), drops key
-// files, decrypts a profile and exports it signed and encrypted, the recordings are searched
-// for each private key in every encoding openssl writes and for each passphrase. The main
-// process' log and the page's HTML are searched too.
+// reply and event the stand-in preload forwards to the page. The session imports identities
+// (PKCS#12 with a wrong and a right passphrase, PEM with an encrypted key), drops key files,
+// exports a profile signed and encrypted, and decrypts it again. The recordings are then
+// searched for each private key in every encoding openssl writes and for each passphrase, and
+// so are the main process' log and the page's HTML.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
