@@ -6,6 +6,7 @@
 
 import { type Asn1Node, childAt, expectSequence, parseAsn1, readOid, unwrapExplicit } from '../asn1/reader.ts';
 import { describeOid } from '../asn1/oids.ts';
+import { expectNoMoreFields } from './der-checks.ts';
 import { CmsError } from './errors.ts';
 
 export interface ContentInfo {
@@ -22,6 +23,7 @@ export function parseContentInfo(input: Uint8Array | Asn1Node): ContentInfo {
   const fields = expectSequence(node, 'ContentInfo');
   const contentType = readOid(childAt(fields, 0, 'ContentInfo.contentType', node), 'ContentInfo.contentType');
   const content = unwrapExplicit(childAt(fields, 1, 'ContentInfo.content', node), 0, 'ContentInfo.content');
+  expectNoMoreFields(fields, 2, 'ContentInfo');
   return { contentType, content, node };
 }
 

@@ -8,11 +8,12 @@
 
 import { bytesEqual, bytesToHex } from '../asn1/bytes.ts';
 import { Asn1Error } from '../asn1/errors.ts';
-import { type Asn1Node, childAt, expectSequence, hasTag, readIntegerBytes } from '../asn1/reader.ts';
+import { type Asn1Node, childAt, expectSequence, hasTag } from '../asn1/reader.ts';
 import { TAG_INTEGER, TAG_OCTET_STRING, TAG_SEQUENCE } from '../asn1/tags.ts';
 import { derSequence, derTlv } from '../asn1/writer.ts';
 import { concatSegments } from '../asn1/values.ts';
 import { type Certificate, formatSerialNumber } from '../x509/certificate.ts';
+import { expectNoMoreFields, readStrictIntegerBytes } from './der-checks.ts';
 import { type DistinguishedName, parseName } from '../x509/name.ts';
 
 export type CertificateIdentifier =
@@ -30,7 +31,8 @@ export function parseCertificateIdentifier(node: Asn1Node, structure: string): C
   if (hasTag(node, 'universal', TAG_SEQUENCE)) {
     const fields = expectSequence(node, structure);
     const issuer = parseName(childAt(fields, 0, `${structure}.issuer`, node), `${structure}.issuer`);
-    const serialNumberBytes = readIntegerBytes(childAt(fields, 1, `${structure}.serialNumber`, node), `${structure}.serialNumber`);
+    const serialNumberBytes = readStrictIntegerBytes(childAt(fields, 1, `${structure}.serialNumber`, node), `${structure}.serialNumber`);
+    expectNoMoreFields(fields, 2, structure);
     return { kind: 'issuerAndSerialNumber', issuer, serialNumber: formatSerialNumber(serialNumberBytes), serialNumberBytes };
   }
   if (hasTag(node, 'context', 0)) {

@@ -12,11 +12,12 @@
 //   Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue }
 
 import { Asn1Error } from '../asn1/errors.ts';
-import { type Asn1Node, childAt, expectSequence, expectSet, hasTag, readOctetString, readOid, readSmallInteger, readTime } from '../asn1/reader.ts';
+import { type Asn1Node, childAt, expectSequence, expectSet, hasTag, readOctetString, readOid, readTime } from '../asn1/reader.ts';
 import { TAG_SET } from '../asn1/tags.ts';
 import { derTlv } from '../asn1/writer.ts';
 import { OID_CONTENT_TYPE, OID_MESSAGE_DIGEST, OID_SIGNING_TIME } from '../asn1/oids.ts';
 import { type AlgorithmIdentifier, parseAlgorithmIdentifier } from '../x509/algorithm-identifier.ts';
+import { checkAlgorithmParameters, expectNoMoreFields, readCmsVersion } from './der-checks.ts';
 import { type CertificateIdentifier, parseCertificateIdentifier } from './identifier.ts';
 
 export interface CmsAttribute {
@@ -51,9 +52,10 @@ export function parseSignerInfo(node: Asn1Node, structure: string): SignerInfo {
   const fields = expectSequence(node, structure);
   const field = (index: number, name: string): Asn1Node => childAt(fields, index, `${structure}.${name}`, node);
 
-  const version = readSmallInteger(field(0, 'version'), `${structure}.version`);
+  const version = readCmsVersion(field(0, 'version'), `${structure}.version`);
   const sid = parseCertificateIdentifier(field(1, 'sid'), `${structure}.sid`);
   const digestAlgorithm = parseAlgorithmIdentifier(field(2, 'digestAlgorithm'), `${structure}.digestAlgorithm`);
+  checkAlgorithmParameters(digestAlgorithm, `${structure}.digestAlgorithm`);
 
   // Optional [0] signed attributes shift the remaining fields by one.
   let index = 3;
@@ -67,9 +69,14 @@ export function parseSignerInfo(node: Asn1Node, structure: string): SignerInfo {
   }
 
   const signatureAlgorithm = parseAlgorithmIdentifier(field(index, 'signatureAlgorithm'), `${structure}.signatureAlgorithm`);
+  checkAlgorithmParameters(signatureAlgorithm, `${structure}.signatureAlgorithm`);
   const signature = readOctetString(field(index + 1, 'signature'), `${structure}.signature`);
+
+  // Only the optional [1] unsigned attributes may follow the signature.
   const unsignedNode = fields[index + 2];
-  const unsignedAttributes = unsignedNode && hasTag(unsignedNode, 'context', 1) ? parseAttributes(unsignedNode, `${structure}.unsignedAttrs`) : [];
+  const hasUnsigned = unsignedNode !== undefined && hasTag(unsignedNode, 'context', 1);
+  const unsignedAttributes = hasUnsigned ? parseAttributes(unsignedNode, `${structure}.unsignedAttrs`) : [];
+  expectNoMoreFields(fields, hasUnsigned ? index + 3 : index + 2, structure);
 
   return {
     version,

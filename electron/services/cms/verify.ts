@@ -1,7 +1,7 @@
 // Verification of a signed profile: separate facts (signature, chain, trust, expiry) and one
 // status derived from them, so that a broken signature is never reported as "unsigned".
 
-import { OID_ENVELOPED_DATA, OID_SIGNED_DATA } from '../../../shared/asn1/oids.ts';
+import { describeOid, OID_ENVELOPED_DATA, OID_MD5, OID_SIGNED_DATA } from '../../../shared/asn1/oids.ts';
 import { CmsError } from '../../../shared/cms/errors.ts';
 import { parseContentInfo } from '../../../shared/cms/content-info.ts';
 import { describeIdentifier, identifierMatches } from '../../../shared/cms/identifier.ts';
@@ -9,6 +9,7 @@ import { describeCertificate, digestAlgorithmName, isCmsContentInfo, type Certif
 import { parseSignedData, type SignedData } from '../../../shared/cms/signed-data.ts';
 import type { SignerInfo } from '../../../shared/cms/signer-info.ts';
 import type { Certificate } from '../../../shared/x509/certificate.ts';
+import { digestFromOid } from './algorithms.ts';
 import { buildChain, systemRootsIssuing, type ChainFacts } from './chain.ts';
 import { cmsBytes, parseCallerCertificate, parseOrThrow } from './input.ts';
 import { checkSignerSignature } from './signature-check.ts';
@@ -68,6 +69,7 @@ export function verify(input: Uint8Array, options: VerifyOptions = {}): VerifyRe
     if (info.contentType === OID_ENVELOPED_DATA) return unsigned('the file is CMS EnvelopedData (encrypted), not signed data');
     if (info.contentType !== OID_SIGNED_DATA) return unsigned('the file is CMS of another content type, not signed data');
     signedData = parseOrThrow('the CMS SignedData', () => parseSignedData(info.content));
+    checkDigestAlgorithmList(signedData);
   } catch (error) {
     if (error instanceof CmsError) return failed(error.message, true);
     throw error;
@@ -85,6 +87,28 @@ export function verify(input: Uint8Array, options: VerifyOptions = {}): VerifyRe
   } catch (error) {
     if (error instanceof CmsError) return failed(error.message, true, signedData);
     throw error;
+  }
+}
+
+/**
+ * Checks SignedData.digestAlgorithms, which no signature covers, as OpenSSL does before it
+ * verifies: every signer's digest must be listed, and every other entry must name a digest.
+ * NOTE: an extra entry for a digest this tool does not implement (SHA-3), which OpenSSL
+ * accepts, is rejected here as damage.
+ */
+function checkDigestAlgorithmList(signedData: SignedData): void {
+  const listed = signedData.digestAlgorithms.map((algorithm) => algorithm.oid);
+  const used = signedData.signerInfos.map((signerInfo) => signerInfo.digestAlgorithm.oid);
+  used.forEach((oid, index) => {
+    if (!listed.includes(oid)) {
+      throw new CmsError('malformed', `the SignedData digestAlgorithms list does not contain ${describeOid(oid)}, the digest algorithm of signer ${index + 1}; the file is damaged`, { oid, field: 'SignedData.digestAlgorithms' });
+    }
+  });
+
+  for (const oid of listed) {
+    if (!used.includes(oid) && digestFromOid(oid) === undefined && oid !== OID_MD5) {
+      throw new CmsError('malformed', `the SignedData digestAlgorithms list contains ${describeOid(oid)}, which is not a digest algorithm; the file is damaged`, { oid, field: 'SignedData.digestAlgorithms' });
+    }
   }
 }
 

@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../../../electron/services/cms/sign.ts';
 import { verify, type VerifyResult } from '../../../../electron/services/cms/verify.ts';
+import { derLeaf, encodeDerTree, parseDerTree, signedDataFields } from '../../../support/der-tree.ts';
 import { needCorpus, needTools } from '../../../support/environment.ts';
 import { makePki, type Pki, type PkiEntity } from '../../../support/openssl-pki.ts';
 
@@ -163,6 +164,40 @@ describe.skipIf(tools.skip)('verify' + tools.reason, () => {
     const result = verify(opensslSign(pki.leafRsa, '-md', 'sha3-256'), anchors());
     expect(result.status).toBe('error');
     expect(result.message).toContain('2.16.840.1.101.3.4.2.8');
+  });
+
+  it('damaged digestAlgorithms list is an error', () => {
+    // The first SHA-256 OID in the file is the SignedData digestAlgorithms entry, which no signature covers.
+    const sha256Oid = Buffer.from('0609608648016503040201', 'hex');
+    const cases: [string, number, number, RegExp, RegExp][] = [
+      ['2.16 to 2.18', 2, 0x02, /unknown digest algorithm/, /does not contain sha256 \(2\.16\.840\.1\.101\.3\.4\.2\.1\), the digest algorithm of signer 1/],
+      ['sha256 to sha384', 10, 0x03, /no matching digest/, /does not contain sha256/],
+    ];
+    for (const [name, index, mask, opensslError, message] of cases) {
+      const der = Buffer.from(opensslSign(pki.leafRsa, '-certfile', pki.intermediate.certPath));
+      der[der.indexOf(sha256Oid) + index] ^= mask;
+      const file = pki.write(`digest-list-${index}.der`, der);
+      const openssl = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', file, '-CAfile', pki.root.certPath, '-out', '/dev/null'], { encoding: 'utf8' });
+      expect(openssl.status, name).not.toBe(0);
+      expect(openssl.stderr, name).toMatch(opensslError);
+
+      const result = verify(new Uint8Array(der), anchors());
+      expect(result.status, name).toBe('error');
+      expect(result.message, name).toMatch(message);
+    }
+  });
+
+  it('extra unknown digestAlgorithms entry is an error', () => {
+    const tree = parseDerTree(opensslSign(pki.leafRsa, '-certfile', pki.intermediate.certPath));
+    const digestSet = signedDataFields(tree)[1];
+    digestSet.children.push({ ...digestSet.children[0], children: [derLeaf(6, [0x2b, 0x0e, 0x03, 0x02, 0x1b])] });
+    const file = pki.write('digest-list-extra.der', encodeDerTree(tree));
+    const openssl = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', file, '-CAfile', pki.root.certPath, '-out', '/dev/null'], { encoding: 'utf8' });
+    expect(openssl.stderr).toMatch(/unknown digest algorithm/);
+
+    const result = verify(new Uint8Array(readFileSync(file)), anchors());
+    expect(result.status).toBe('error');
+    expect(result.message).toMatch(/contains 1\.3\.14\.3\.2\.27, which is not a digest algorithm/);
   });
 
   it('detached signature is an error', () => {
