@@ -13,7 +13,7 @@ import type { ProvisioningProfileFacts } from '../provisioning/model.ts';
 export type CertificateReport = CertificateSummary;
 
 export interface SignatureReport {
-  readonly status: 'valid' | 'untrusted' | 'expired' | 'invalid' | 'unsigned' | 'error';
+  readonly status: 'valid' | 'untrusted' | 'expired' | 'not-yet-valid' | 'invalid' | 'unsigned' | 'error';
   readonly signatureValid: boolean;
   readonly chainComplete: boolean;
   readonly chainTrusted: boolean;

@@ -27,6 +27,12 @@ export interface ChainFacts {
   readonly missingRoot: { readonly issuer: string } | null;
   /** A certificate on the path is one of the trust anchors. */
   readonly trusted: boolean;
+  /**
+   * The anchor that trust rests on when it is not self-signed (an intermediate given as anchor)
+   * and the file's certificates do not also lead to a self-signed anchor. Devices trust only
+   * root certificates, so they may not trust such a chain. Null otherwise.
+   */
+  readonly intermediateAnchor: Certificate | null;
   /** Certificates on the path (signer included) that are outside their validity period at the given time. */
   readonly outOfValidity: readonly Certificate[];
 }
@@ -38,11 +44,12 @@ const issuedCache = new Map<string, boolean>();
 const MAX_CACHED_CHECKS = 4096;
 
 /**
- * Builds the chain of `signer`. Intermediates come from `embedded` only; a root may also come
- * from `anchors`, so that a file without its root still counts as complete. Trust is decided
- * by a path that may use any anchor, so that an intermediate given as anchor is trusted too.
+ * Builds the chain of `signer`. For completeness, intermediates come from `embedded` only; a
+ * root may also come from `anchors`, so that a file without its root still counts as complete.
+ * Trust is decided by a path that may also use the `extra` certificates (given besides the
+ * file) and any anchor, so that an intermediate given as anchor is trusted too.
  */
-export function buildChain(signer: Certificate, embedded: readonly Certificate[], anchors: readonly Certificate[], now: Date): ChainFacts {
+export function buildChain(signer: Certificate, embedded: readonly Certificate[], anchors: readonly Certificate[], now: Date, extra: readonly Certificate[] = []): ChainFacts {
   // Self-signatures are checked only for a root that matches an issuer on the path: checking
   // all of Node's built-in roots up front cost about 90 ms per verification.
   const roots = anchors.filter((anchor) => anchor.isSelfIssued);
@@ -54,12 +61,17 @@ export function buildChain(signer: Certificate, embedded: readonly Certificate[]
   const missingRoot = endsAtIssuingCa ? { issuer: last.issuer.display } : null;
 
   const anchorFingerprints = new Set(anchors.map((anchor) => anchor.sha256));
-  const trustPath = walk(signer, embedded, anchors, anchorFingerprints);
-  const trusted = trustPath.some((certificate) => anchorFingerprints.has(certificate.sha256));
+  const trustPath = walk(signer, [...embedded, ...extra], anchors, anchorFingerprints);
+  const anchor = trustPath.find((certificate) => anchorFingerprints.has(certificate.sha256)) ?? null;
+  const trusted = anchor !== null;
+
+  // A device has only the file's certificates and its own roots, so it needs completePath to end at a root.
+  const rootTrusted = endsAtRoot && anchorFingerprints.has(last.sha256);
+  const intermediateAnchor = anchor !== null && !isSelfSigned(anchor) && !rootTrusted ? anchor : null;
 
   const path = trusted ? trustPath : completePath;
   const outOfValidity = path.filter((certificate) => now < certificate.notBefore || now > certificate.notAfter);
-  return { path, complete, missingRoot, trusted, outOfValidity };
+  return { path, complete, missingRoot, trusted, intermediateAnchor, outOfValidity };
 }
 
 /**

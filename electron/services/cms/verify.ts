@@ -1,56 +1,34 @@
-// Verification of a signed profile: separate facts (signature, chain, trust, expiry) and one
+// Verification of a signed profile: separate facts (signature, chain, trust, validity) and one
 // status derived from them, so that a broken signature is never reported as "unsigned".
 
 import { describeOid, OID_ENVELOPED_DATA, OID_MD5, OID_SIGNED_DATA } from '../../../shared/asn1/oids.ts';
 import { CmsError } from '../../../shared/cms/errors.ts';
 import { parseContentInfo } from '../../../shared/cms/content-info.ts';
 import { describeIdentifier, identifierMatches } from '../../../shared/cms/identifier.ts';
-import { describeCertificate, digestAlgorithmName, isCmsContentInfo, type CertificateSummary } from '../../../shared/cms/index.ts';
+import { isCmsContentInfo } from '../../../shared/cms/index.ts';
 import { parseSignedData, type SignedData } from '../../../shared/cms/signed-data.ts';
 import type { SignerInfo } from '../../../shared/cms/signer-info.ts';
 import type { Certificate } from '../../../shared/x509/certificate.ts';
 import { digestFromOid } from './algorithms.ts';
-import { buildChain, systemRootsIssuing, type ChainFacts } from './chain.ts';
+import { buildChain, systemRootsIssuing } from './chain.ts';
 import { cmsBytes, parseCallerCertificate, parseOrThrow } from './input.ts';
 import { checkSignerSignature } from './signature-check.ts';
+import { combineSigners, failedResult, unsignedResult, type Problem, type SignerFacts, type VerifyResult } from './verify-result.ts';
 
-export type VerifyStatus = 'valid' | 'untrusted' | 'expired' | 'invalid' | 'unsigned' | 'error';
+export type { VerifyResult, VerifyStatus } from './verify-result.ts';
 
 export interface VerifyOptions {
   /** Extra trust anchors, DER certificates (the CLI's `--ca`). */
   readonly anchors?: readonly Uint8Array[];
+  /**
+   * DER certificates from outside the file (the CLI's `--certfile`), searched for signers and
+   * intermediates. They make a signature checkable and a chain trusted, never the file complete.
+   */
+  readonly extraCertificates?: readonly Uint8Array[];
   /** Also trust Node's built-in root store. Default true. */
   readonly systemRoots?: boolean;
   /** The time validity is checked at; default now. */
   readonly now?: Date;
-}
-
-export interface VerifyResult {
-  /** The input is a CMS SignedData with at least one signer. */
-  readonly signed: boolean;
-  readonly status: VerifyStatus;
-  /** Every signer's messageDigest matches the content and its signature verifies. */
-  readonly signatureValid: boolean;
-  /** Every signer's intermediates are in the file and lead to a self-signed root (in the file or among the anchors). */
-  readonly chainComplete: boolean;
-  /** Every signer's chain reaches a trust anchor. */
-  readonly chainTrusted: boolean;
-  /** A signer certificate is outside its validity period now. */
-  readonly signerExpired: boolean;
-  /** A signer certificate was outside its validity period at its signingTime; null without a signingTime. */
-  readonly signerExpiredAtSigningTime: boolean | null;
-  /** The first signer's signingTime, ISO-8601, or null. */
-  readonly signingTime: string | null;
-  /** The first signer's digest: sha1, sha256, sha384, sha512, or the OID. */
-  readonly digestAlgorithm: string | null;
-  /** Summaries of the signer certificates found. */
-  readonly signers: readonly CertificateSummary[];
-  /** One sentence for people. */
-  readonly message: string;
-  /** Every problem found, in words. */
-  readonly problems: readonly string[];
-  /** The embedded content (the profile), or null. Not part of the JSON report. */
-  readonly content: Uint8Array | null;
 }
 
 /**
@@ -61,31 +39,34 @@ export function verify(input: Uint8Array, options: VerifyOptions = {}): VerifyRe
   const bytes = cmsBytes(input);
   // DER that is not a ContentInfo (cut short, or another structure) is an error; other input is simply unsigned.
   const looksLikeDer = bytes.length > 0 && bytes[0] === 0x30;
-  if (!looksLikeDer && !isCmsContentInfo(bytes)) return unsigned('the file is not CMS signed data');
+  if (bytes.length === 0) return unsignedResult('the file is empty');
+  if (!looksLikeDer && !isCmsContentInfo(bytes)) return unsignedResult('the file is not CMS signed data');
 
   let signedData: SignedData;
   try {
     const info = parseOrThrow('the CMS ContentInfo', () => parseContentInfo(bytes));
-    if (info.contentType === OID_ENVELOPED_DATA) return unsigned('the file is CMS EnvelopedData (encrypted), not signed data');
-    if (info.contentType !== OID_SIGNED_DATA) return unsigned('the file is CMS of another content type, not signed data');
+    if (info.contentType === OID_ENVELOPED_DATA) return unsignedResult('the file is CMS EnvelopedData (encrypted), not signed data');
+    if (info.contentType !== OID_SIGNED_DATA) return unsignedResult('the file is CMS of another content type, not signed data');
     signedData = parseOrThrow('the CMS SignedData', () => parseSignedData(info.content));
     checkDigestAlgorithmList(signedData);
   } catch (error) {
-    if (error instanceof CmsError) return failed(error.message, true);
+    if (error instanceof CmsError) return failedResult(error.message, true);
     throw error;
   }
 
-  if (signedData.signerInfos.length === 0) return unsigned('the SignedData has no signers (it is a certificate bundle)', signedData.content);
-  if (signedData.content === null) return failed('the signature is detached: the signed content is not in the file, so it cannot be checked', true);
+  if (signedData.signerInfos.length === 0) return unsignedResult('the SignedData has no signers (it is a certificate bundle)', signedData.content);
+  if (signedData.content === null) return failedResult('the signature is detached: the signed content is not in the file, so it cannot be checked', true);
 
   try {
+    const extra = (options.extraCertificates ?? []).map((der, index) => parseCallerCertificate(der, `extra certificate ${index + 1}`));
     // Of the built-in roots, only those that issued a certificate in the file can be on a chain.
-    const anchors = [...(options.anchors ?? []).map((der, index) => parseCallerCertificate(der, `trust anchor ${index + 1}`)), ...(options.systemRoots === false ? [] : systemRootsIssuing(signedData.certificates))];
+    const systemRoots = options.systemRoots === false ? [] : systemRootsIssuing([...signedData.certificates, ...extra]);
+    const anchors = [...(options.anchors ?? []).map((der, index) => parseCallerCertificate(der, `trust anchor ${index + 1}`)), ...systemRoots];
     const now = options.now ?? new Date();
-    const checks = signedData.signerInfos.map((signerInfo) => checkSigner(signerInfo, signedData, anchors, now));
-    return combine(signedData, checks, now);
+    const checks = signedData.signerInfos.map((signerInfo) => checkSigner(signerInfo, signedData, extra, anchors, now));
+    return combineSigners(signedData, checks, now);
   } catch (error) {
-    if (error instanceof CmsError) return failed(error.message, true, signedData);
+    if (error instanceof CmsError) return failedResult(error.message, true, signedData);
     throw error;
   }
 }
@@ -112,132 +93,47 @@ function checkDigestAlgorithmList(signedData: SignedData): void {
   }
 }
 
-interface SignerFacts {
-  readonly signerInfo: SignerInfo;
-  readonly certificate: Certificate | null;
-  readonly signatureValid: boolean;
-  readonly chain: ChainFacts | null;
-  readonly expired: boolean;
-  readonly expiredAtSigningTime: boolean | null;
-  readonly problems: readonly string[];
-}
-
-function checkSigner(signerInfo: SignerInfo, signedData: SignedData, anchors: readonly Certificate[], now: Date): SignerFacts {
-  const certificate = signedData.certificates.find((candidate) => identifierMatches(signerInfo.sid, candidate)) ?? null;
+function checkSigner(signerInfo: SignerInfo, signedData: SignedData, extra: readonly Certificate[], anchors: readonly Certificate[], now: Date): SignerFacts {
+  const inFile = signedData.certificates.find((candidate) => identifierMatches(signerInfo.sid, candidate));
+  const certificate = inFile ?? extra.find((candidate) => identifierMatches(signerInfo.sid, candidate)) ?? null;
   if (!certificate) {
-    const problem = `the signer certificate (${describeIdentifier(signerInfo.sid)}) is not in the file, so the signature cannot be checked`;
-    return { signerInfo, certificate, signatureValid: false, chain: null, expired: false, expiredAtSigningTime: null, problems: [problem] };
+    const text = `the signer certificate (${describeIdentifier(signerInfo.sid)}) is not in the file: give it as an extra certificate (--certfile) to check the signature`;
+    return { signerInfo, certificate, certificateInFile: false, signatureValid: false, chain: null, expired: false, expiredAtSigningTime: null, notYetValid: false, notYetValidAtSigningTime: null, problems: [{ kind: 'unchecked', text }] };
   }
 
   const signature = checkSignerSignature(signerInfo, certificate, signedData.content ?? new Uint8Array(0), signedData.contentType);
-  const chain = buildChain(certificate, signedData.certificates, anchors, now);
-  const expired = outside(certificate, now);
-  const expiredAtSigningTime = signerInfo.signingTime ? outside(certificate, signerInfo.signingTime) : null;
+  const chain = buildChain(certificate, signedData.certificates, anchors, now, extra);
+  const signingTime = signerInfo.signingTime;
+  const problems: Problem[] = signature.problems.map((text) => ({ kind: 'signature', text }));
 
-  const problems = [...signature.problems];
-  if (!chain.complete) problems.push(`the chain of ${certificate.subject.display} is incomplete: add the intermediate certificates when signing`);
+  // Chain and trust.
+  const subject = certificate.subject.display;
+  if (!inFile) problems.push({ kind: 'chain', text: `the signer certificate ${subject} is not in the file, so devices cannot check the signature: sign again with it included` });
+  if (!chain.complete) problems.push({ kind: 'chain', text: `the chain of ${subject} is incomplete: add the intermediate certificates when signing` });
   if (!chain.trusted && chain.missingRoot) {
-    problems.push(`the chain of ${certificate.subject.display} ends at a CA issued by ${chain.missingRoot.issuer}, which is not a trusted root here: pass that root certificate as a trust anchor (--ca) to check trust`);
+    problems.push({ kind: 'trust', text: `the chain of ${subject} ends at a CA issued by ${chain.missingRoot.issuer}, which is not a trusted root here: pass that root certificate as a trust anchor (--ca) to check trust` });
   } else if (!chain.trusted) {
-    problems.push(`the chain of ${certificate.subject.display} does not lead to a trusted root`);
+    problems.push({ kind: 'trust', text: `the chain of ${subject} does not lead to a trusted root` });
   }
+  if (chain.intermediateAnchor) {
+    problems.push({ kind: 'anchor', text: `the trust anchor ${chain.intermediateAnchor.subject.display} is not a root certificate: devices trust only roots, so they may show the profile as "Not Verified" (pass the root with --ca to check)` });
+  }
+
+  // Validity of every certificate on the path, the signer's own also at its signing time.
   for (const out of chain.outOfValidity) {
-    const when = now < out.notBefore ? `is not valid until ${out.notBefore.toISOString()}` : `expired on ${out.notAfter.toISOString()}`;
-    problems.push(`certificate ${out.subject.display} ${when}`);
+    if (now < out.notBefore) problems.push({ kind: 'not-yet-valid', text: `certificate ${out.subject.display} is not valid until ${out.notBefore.toISOString()}` });
+    else problems.push({ kind: 'expired', text: `certificate ${out.subject.display} expired on ${out.notAfter.toISOString()}` });
   }
-  return { signerInfo, certificate, signatureValid: signature.digestMatches && signature.signatureVerifies, chain, expired, expiredAtSigningTime, problems };
-}
-
-function outside(certificate: Certificate, time: Date): boolean {
-  return time < certificate.notBefore || time > certificate.notAfter;
-}
-
-function combine(signedData: SignedData, checks: readonly SignerFacts[], now: Date): VerifyResult {
-  const first = checks[0].signerInfo;
-  const signatureValid = checks.every((check) => check.signatureValid);
-  const chainComplete = checks.every((check) => check.chain?.complete === true);
-  const chainTrusted = checks.every((check) => check.chain?.trusted === true);
-  const signerExpired = checks.some((check) => check.expired);
-  const anyOutOfValidity = checks.some((check) => (check.chain?.outOfValidity.length ?? 0) > 0);
-  const atSigning = checks.map((check) => check.expiredAtSigningTime).filter((value): value is boolean => value !== null);
-  const problems = checks.flatMap((check) => check.problems);
-
-  // Precedence: a bad signature outranks expiry, which outranks missing trust.
-  let status: VerifyStatus = 'valid';
-  if (!signatureValid) status = 'invalid';
-  else if (signerExpired || anyOutOfValidity) status = 'expired';
-  else if (!chainTrusted) status = 'untrusted';
-
   return {
-    signed: true,
-    status,
-    signatureValid,
-    chainComplete,
-    chainTrusted,
-    signerExpired,
-    signerExpiredAtSigningTime: atSigning.length === 0 ? null : atSigning.some(Boolean),
-    signingTime: first.signingTime?.toISOString() ?? null,
-    digestAlgorithm: digestAlgorithmName(first.digestAlgorithm.oid),
-    signers: checks.flatMap((check) => (check.certificate ? [describeCertificate(check.certificate)] : [])),
-    message: statusMessage(status, problems, now),
+    signerInfo,
+    certificate,
+    certificateInFile: inFile !== undefined,
+    signatureValid: signature.digestMatches && signature.signatureVerifies,
+    chain,
+    expired: now > certificate.notAfter,
+    expiredAtSigningTime: signingTime ? signingTime > certificate.notAfter : null,
+    notYetValid: now < certificate.notBefore,
+    notYetValidAtSigningTime: signingTime ? signingTime < certificate.notBefore : null,
     problems,
-    content: signedData.content,
   };
-}
-
-function statusMessage(status: VerifyStatus, problems: readonly string[], now: Date): string {
-  const detail = problems.length > 0 ? `: ${problems[0]}` : '';
-  switch (status) {
-    case 'valid':
-      return `the signature is valid and the signer is trusted (checked at ${now.toISOString()})`;
-    case 'untrusted':
-      return `the signature is valid but not trusted${detail}`;
-    case 'expired':
-      return `the signature is valid but a certificate is outside its validity period${detail}`;
-    case 'invalid':
-      return `the signature is invalid${detail}`;
-    case 'unsigned':
-    case 'error':
-      return problems[0] ?? status;
-    default:
-      return assertNeverStatus(status);
-  }
-}
-
-function unsigned(reason: string, content: Uint8Array | null = null): VerifyResult {
-  return { ...emptyResult(reason, content), status: 'unsigned', signed: false };
-}
-
-function failed(reason: string, signed: boolean, signedData?: SignedData): VerifyResult {
-  const result = emptyResult(reason, signedData?.content ?? null);
-  const first = signedData?.signerInfos[0];
-  return {
-    ...result,
-    status: 'error',
-    signed,
-    digestAlgorithm: first ? digestAlgorithmName(first.digestAlgorithm.oid) : null,
-    signingTime: first?.signingTime?.toISOString() ?? null,
-  };
-}
-
-function emptyResult(reason: string, content: Uint8Array | null): VerifyResult {
-  return {
-    signed: false,
-    status: 'error',
-    signatureValid: false,
-    chainComplete: false,
-    chainTrusted: false,
-    signerExpired: false,
-    signerExpiredAtSigningTime: null,
-    signingTime: null,
-    digestAlgorithm: null,
-    signers: [],
-    message: reason,
-    problems: [reason],
-    content,
-  };
-}
-
-function assertNeverStatus(value: never): never {
-  throw new Error(`Unexpected verify status: ${String(value)}`);
 }

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -131,6 +132,75 @@ describe.skipIf(tools.skip)('verify' + tools.reason, () => {
     expect(result.status).toBe('expired');
   });
 
+  it('future signer is not yet valid', () => {
+    pki.openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'future.key']);
+    pki.openssl(['req', '-new', '-key', 'future.key', '-subj', '/CN=Future Signer', '-out', 'future.csr']);
+    pki.openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'intermediate.pem', '-keyfile', 'intermediate.key', '-in', 'future.csr', '-out', 'future.pem', '-startdate', '20300101000000Z', '-enddate', '20310101000000Z', '-notext']);
+    expect(pki.openssl(['x509', '-in', 'future.pem', '-noout', '-startdate']).toString().trim()).toBe('notBefore=Jan  1 00:00:00 2030 GMT');
+    const certificate = new Uint8Array(pki.openssl(['x509', '-in', 'future.pem', '-outform', 'DER']));
+    const privateKey = createPrivateKey(readFileSync(path.join(pki.dir, 'future.key')));
+    const der = sign(PROFILE, { certificate, privateKey, chain: [pki.intermediate.der] }).der;
+    const file = pki.write('future.der', der);
+    const openssl = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', file, '-CAfile', pki.root.certPath, '-out', '/dev/null'], { encoding: 'utf8' });
+    expect(openssl.stderr).toMatch(/certificate is not yet valid/);
+
+    const result = verify(der, anchors());
+    expect(result.status).toBe('not-yet-valid');
+    expect(result.signatureValid).toBe(true);
+    expect(result.signerNotYetValid).toBe(true);
+    expect(result.signerNotYetValidAtSigningTime).toBe(true);
+    expect(result.signerExpired).toBe(false);
+    expect(result.signerExpiredAtSigningTime).toBe(false);
+    expect(result.message).toBe('the signature is valid but a certificate is not valid yet: certificate CN=Future Signer is not valid until 2030-01-01T00:00:00.000Z');
+  });
+
+  it('missing signer certificate cannot be checked', () => {
+    const der = opensslSign(pki.leafRsa, '-nocerts');
+    const result = verify(der, anchors());
+    expect(result.status).toBe('error');
+    expect(result.signed).toBe(true);
+    expect(result.signatureValid).toBe(false);
+    expect(result.message).toMatch(/^the signature cannot be checked: the signer certificate \(issuer CN=Test Intermediate CA,O=Mobileconfig Test,C=FR, serial 9c00aa55\) is not in the file/);
+    expect(result.message).not.toMatch(/invalid/);
+  });
+
+  it('extra certificates find the signer', () => {
+    const der = opensslSign(pki.leafRsa, '-nocerts');
+    const file = pki.write('nocerts.der', der);
+    // OpenSSL 3.0 checks the signature with -certfile but builds chains only from the file, so the chain is checked apart.
+    pki.openssl(['cms', '-verify', '-noverify', '-binary', '-inform', 'DER', '-in', file, '-certfile', pki.leafRsa.certPath, '-out', '/dev/null']);
+    pki.openssl(['verify', '-CAfile', pki.root.certPath, '-untrusted', pki.intermediate.certPath, pki.leafRsa.certPath]);
+
+    const result = verify(der, { ...anchors(), extraCertificates: [pki.leafRsa.der, pki.intermediate.der] });
+    expect(result.status).toBe('valid');
+    expect(result.signatureValid).toBe(true);
+    expect(result.chainTrusted).toBe(true);
+    expect(result.chainComplete).toBe(false);
+    expect(result.problems).toContainEqual(expect.stringMatching(/signer certificate CN=Résumé Signer.* is not in the file, so devices cannot check the signature/));
+  });
+
+  it('extra certificates never complete chain', () => {
+    const result = verify(ourSign(pki.leafEc, []), { ...anchors(), extraCertificates: [pki.intermediate.der] });
+    expect(result.status).toBe('valid');
+    expect(result.chainTrusted).toBe(true);
+    expect(result.chainComplete).toBe(false);
+  });
+
+  it('intermediate anchor adds a problem', () => {
+    const result = verify(ourSign(pki.leafEc), { anchors: [pki.intermediate.der], systemRoots: false });
+    expect(result.status).toBe('valid');
+    expect(result.chainComplete).toBe(true);
+    expect(result.problems).toEqual([
+      'the trust anchor CN=Test Intermediate CA,O=Mobileconfig Test,C=FR is not a root certificate: devices trust only roots, so they may show the profile as "Not Verified" (pass the root with --ca to check)',
+    ]);
+  });
+
+  it('root anchor beside intermediate adds none', () => {
+    const result = verify(ourSign(pki.leafEc), { anchors: [pki.intermediate.der, pki.root.der], systemRoots: false });
+    expect(result.status).toBe('valid');
+    expect(result.problems).toEqual([]);
+  });
+
   it('signing time inside validity', () => {
     const result = verify(ourSign(pki.expired, [pki.intermediate], new Date('2020-06-01T00:00:00Z')), anchors());
     expect(result.signerExpired).toBe(true);
@@ -142,7 +212,7 @@ describe.skipIf(tools.skip)('verify' + tools.reason, () => {
     // In mid-2020 the signer was valid but the test CAs, made today, were not yet.
     const result = verify(ourSign(pki.expired, [pki.intermediate]), { ...anchors(), now: new Date('2020-06-01T00:00:00Z') });
     expect(result.signerExpired).toBe(false);
-    expect(result.status).toBe('expired');
+    expect(result.status).toBe('not-yet-valid');
     expect(result.problems).toContainEqual(expect.stringMatching(/^certificate CN=Test Intermediate CA,O=Mobileconfig Test,C=FR is not valid until/));
   });
 
