@@ -32,12 +32,23 @@ export const MAX_PASSPHRASE_FILE_BYTES = 64 * 1024;
 
 const OPTIONS_HINT = 'Pass --passphrase-env VAR or --passphrase-file FILE';
 
+/** Environment variable names as POSIX shells accept them. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** True when `name` is a valid environment variable name (letters, digits and `_`, not starting with a digit). */
+export function isEnvironmentVariableName(name: string): boolean {
+  return VARIABLE_NAME.test(name);
+}
+
 /** Picks the source the options name, or the prompt when neither is set. Both at once is an error. */
 export function passphraseSourceFromOptions(options: PassphraseOptions): PassphraseSource {
   if (options.passphraseEnv !== undefined && options.passphraseFile !== undefined) {
     throw new IdentityError('invalid-arguments', 'Use either --passphrase-env or --passphrase-file, not both.');
   }
-  if (options.passphraseEnv !== undefined) return { kind: 'env', variable: options.passphraseEnv };
+  if (options.passphraseEnv !== undefined) {
+    checkVariableName(options.passphraseEnv);
+    return { kind: 'env', variable: options.passphraseEnv };
+  }
   if (options.passphraseFile !== undefined) return { kind: 'file', path: options.passphraseFile };
   return { kind: 'prompt' };
 }
@@ -62,11 +73,25 @@ export async function readPassphrase(source: PassphraseSource, label: string, en
 
 /** Returns the value of environment variable `variable`. An empty value is an empty passphrase. */
 export function readPassphraseFromEnvironment(variable: string, environment: NodeJS.ProcessEnv = process.env): string {
+  checkVariableName(variable);
   const value = environment[variable];
   if (value === undefined) {
     throw new IdentityError('passphrase-unavailable', `Environment variable ${variable} is not set. Set it to the passphrase or use --passphrase-file FILE.`);
   }
   return value;
+}
+
+/**
+ * Raises IdentityError 'invalid-arguments' when `variable` is not a variable name. The message
+ * leaves the value out, because the usual slip is to pass the passphrase itself, and error
+ * output often ends up in CI logs.
+ */
+function checkVariableName(variable: string): void {
+  if (isEnvironmentVariableName(variable)) return;
+  throw new IdentityError(
+    'invalid-arguments',
+    'The value given to --passphrase-env is not an environment variable name (letters, digits and _, not starting with a digit), so it is not shown. Give the name of the variable that contains the passphrase, not the passphrase itself.',
+  );
 }
 
 /** Returns the first line of `path` without its line ending (LF or CRLF). The file must be UTF-8. */

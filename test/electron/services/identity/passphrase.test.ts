@@ -72,6 +72,26 @@ describe('passphrase from environment', () => {
   it('missing variable names it', async () => {
     await expectIdentityError(readPassphrase({ kind: 'env', variable: 'NO_SUCH_VAR_X' }, 'id.p12', {}), 'passphrase-unavailable', /NO_SUCH_VAR_X is not set/);
   });
+
+  it('passphrase as name is not echoed', async () => {
+    for (const value of ['s3cret-Pass', '1PASS', 'two words', 'Pässe', '']) {
+      let caught: IdentityError | null = null;
+      try {
+        passphraseSourceFromOptions({ passphraseEnv: value });
+      } catch (error) {
+        caught = error as IdentityError;
+      }
+      expect(caught, value).toBeInstanceOf(IdentityError);
+      expect(caught?.code).toBe('invalid-arguments');
+      expect(caught?.message).toMatch(/^The value given to --passphrase-env is not an environment variable name/);
+      if (value !== '') expect(caught?.message).not.toContain(value);
+      await expectIdentityError(readPassphrase({ kind: 'env', variable: value }, 'id.p12', { [value]: 'x' }), 'invalid-arguments', /not an environment variable name/);
+    }
+  });
+
+  it('valid names pass the check', () => {
+    for (const name of ['P12_PASS', '_x', 'a1', 'Z']) expect(readPassphraseFromEnvironment(name, { [name]: 'ok' })).toBe('ok');
+  });
 });
 
 describe('passphrase from file', () => {
