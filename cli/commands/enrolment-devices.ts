@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 
-import { openRegistry, rejectWhileServed } from '../../electron/services/enrolment/index.ts';
+import { checkStateFolder, openExistingRegistry, openRegistry, rejectWhileServed } from '../../electron/services/enrolment/index.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { devicesToCsv, type EnrolledDevice } from '../../shared/enrolment/devices.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -23,7 +23,7 @@ export async function runEnrolmentDevices(args: string[], io: CliIo): Promise<nu
 
   let devices: EnrolledDevice[];
   try {
-    devices = (await openRegistry(path.resolve(values.dir))).devices();
+    devices = (await openExistingRegistry(path.resolve(values.dir))).devices();
   } catch (error) {
     io.stderr(`mobileconfig enrolment devices: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FILE_FAILED;
@@ -64,6 +64,7 @@ export async function runEnrolmentRevoke(args: string[], io: CliIo): Promise<num
   if (!values.dir || !values.device) throw new UsageError('enrolment revoke: --dir FOLDER and --device ID are required.');
 
   try {
+    await checkStateFolder(path.resolve(values.dir));
     await rejectWhileServed(path.resolve(values.dir));
     const registry = await openRegistry(path.resolve(values.dir));
     if (!registry.revoke(values.device, new Date())) {

@@ -4,13 +4,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { loadCertificates } from '../../electron/services/identity/index.ts';
 import { simulateEnrolment, SimulatorError, type SimulationResult } from '../../electron/services/enrolment/index.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { encodePem } from '../../electron/services/pki/index.ts';
 import { parseChoice, parseCommandArgs } from '../args.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
-import { parseInteger } from './enrolment-options.ts';
+import { parseInteger, readChallenge } from './enrolment-options.ts';
+import { loadTrustAnchors } from './trust-anchors.ts';
 
 export async function runEnrolmentSimulate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('enrolment simulate', args, {
@@ -22,6 +22,8 @@ export async function runEnrolmentSimulate(args: string[], io: CliIo): Promise<n
     'device-name': { type: 'string' },
     imei: { type: 'string' },
     challenge: { type: 'string' },
+    'challenge-env': { type: 'string' },
+    'challenge-file': { type: 'string' },
     ca: { type: 'string', multiple: true },
     'key-size': { type: 'string' },
     'device-key': { type: 'string' },
@@ -30,13 +32,19 @@ export async function runEnrolmentSimulate(args: string[], io: CliIo): Promise<n
   });
   if (positionals.length > 0) throw new UsageError(`enrolment simulate: unexpected argument '${positionals[0]}'.`);
   if (!values.url) throw new UsageError('enrolment simulate: --url URL is required (the enrolment URL, such as http://127.0.0.1:8080/enrol).');
+  if (!URL.canParse(values.url)) throw new UsageError(`enrolment simulate: --url "${values.url}" is not a valid URL; give the enrolment URL that serve prints, such as http://127.0.0.1:8080/enrol.`);
+  const challengeOptions = [values.challenge, values['challenge-env'], values['challenge-file']].filter((value) => value !== undefined);
+  if (challengeOptions.length > 1) throw new UsageError('enrolment simulate: give one of --challenge, --challenge-env and --challenge-file.');
   const deviceKeyType = parseChoice('enrolment simulate', 'device-key', values['device-key'], ['ec', 'rsa'] as const, 'ec');
   const keyBits = values['key-size'] === undefined ? undefined : parseInteger('simulate', 'key-size', values['key-size'], 2048, 1024, 8192);
 
-  const anchors: Uint8Array[] = [];
+  let anchors: Uint8Array[];
+  let challenge: string | undefined;
   try {
-    for (const file of values.ca ?? []) anchors.push(...loadCertificates(await io.readFile(file), file));
+    anchors = await loadTrustAnchors(values.ca ?? [], io);
+    challenge = values.challenge ?? (await readChallenge(values, io, 'simulate'));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     io.stderr(`mobileconfig enrolment simulate: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FILE_FAILED;
   }
@@ -53,7 +61,7 @@ export async function runEnrolmentSimulate(args: string[], io: CliIo): Promise<n
         ...(values['device-name'] !== undefined && { deviceName: values['device-name'] }),
         ...(values.imei !== undefined && { imei: values.imei }),
       },
-      ...(values.challenge !== undefined && { challenge: values.challenge }),
+      ...(challenge !== undefined && { challenge }),
       ...(values.ca && { trustAnchors: anchors }),
       deviceKeyType,
       ...(keyBits !== undefined && { identityKeyBits: keyBits }),

@@ -25,8 +25,8 @@ const HELP = `Usage: mobileconfig enrolment new -o OUT --url URL [--attribute NA
                                 [--challenge-env VAR | --challenge-file FILE] [--organization TEXT] [--public-url URL]
                                 [--log-format text|json] [identity options]
        mobileconfig enrolment simulate --url URL [--udid ID] [--serial S] [--product P] [--version V] [--device-name N]
-                                [--imei N] [--challenge TEXT] [--ca FILE]... [--key-size BITS] [--device-key ec|rsa]
-                                [--save-dir DIR] [--json]
+                                [--imei N] [--challenge-env VAR | --challenge-file FILE | --challenge TEXT] [--ca FILE]...
+                                [--key-size BITS] [--device-key ec|rsa] [--save-dir DIR] [--json]
        mobileconfig enrolment devices --dir FOLDER [--json | --csv] [-o FILE]
        mobileconfig enrolment revoke --dir FOLDER --device ID
        mobileconfig enrolment types
@@ -80,7 +80,10 @@ serve:
 simulate:
   --url URL                the enrolment URL printed by serve (http://127.0.0.1:${DEFAULT_SERVE_PORT}/enrol)
   --udid, --serial, --product, --version, --device-name, --imei   attribute values (others are made up)
-  --challenge TEXT         send this instead of the profile's challenge (to test rejections)
+  --challenge-env VAR, --challenge-file FILE   send this challenge instead of the one in the
+                           enrolment profile, read as for new
+  --challenge TEXT         the same from the command line, for testing rejections with a wrong
+                           value only: process lists show arguments, so never pass a real challenge
   --ca FILE                trust this CA for the server's profile signatures (else trust is not checked)
   --key-size BITS          RSA size of the identity key instead of the profile's Keysize
   --device-key TYPE        key of the throwaway device certificate: ec (P-256, default) or rsa (2048)

@@ -284,5 +284,83 @@ describe.skipIf(tools.skip)('mobileconfig enrolment' + tools.reason, () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('nothing listens at 127.0.0.1:1');
     });
+
+    it('simulate malformed URL is usage', async () => {
+      const run = await runCli(['enrolment', 'simulate', '--url', 'not a url']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('mobileconfig enrolment simulate: --url "not a url" is not a valid URL; give the enrolment URL that serve prints, such as http://127.0.0.1:8080/enrol.\n');
+    });
+
+    it('devices on a missing folder', async () => {
+      const missing = file('no-such-folder');
+      const run = await runCli(['enrolment', 'devices', '--dir', missing]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`mobileconfig enrolment devices: ${missing}: folder not found; give the state folder that 'enrolment serve --dir' uses\n`);
+
+      const revoke = await runCli(['enrolment', 'revoke', '--dir', missing, '--device', 'X']);
+      expect(revoke.code).toBe(1);
+      expect(revoke.stderr).toContain(`${missing}: folder not found`);
+    });
+
+    it('devices on a file', async () => {
+      writeFileSync(file('not-a-folder'), '');
+      const run = await runCli(['enrolment', 'devices', '--dir', file('not-a-folder')]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${file('not-a-folder')}: is a file, not a folder`);
+    });
+
+    it('challenge value as name is not echoed', async () => {
+      for (const subcommand of [['new', '-o', file('x.mobileconfig')], ['simulate']]) {
+        const run = await runCli(['enrolment', ...subcommand, '--url', 'http://127.0.0.1:1/enrol', '--challenge-env', 'Top secret-1']);
+        expect(run.code, subcommand[0]).toBe(2);
+        expect(run.stderr).toContain('the value given to --challenge-env is not an environment variable name');
+        expect(run.stderr).not.toContain('Top secret-1');
+      }
+    });
+
+    it('simulate takes one challenge option', async () => {
+      const run = await runCli(['enrolment', 'simulate', '--url', 'http://127.0.0.1:1/enrol', '--challenge', 'a', '--challenge-env', 'B']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('give one of --challenge, --challenge-env and --challenge-file');
+    });
+
+    it('missing --challenge-file names the option', async () => {
+      const missing = file('no-challenge.txt');
+      const run = await runCli(['enrolment', 'simulate', '--url', 'http://127.0.0.1:1/enrol', '--challenge-file', missing]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`mobileconfig enrolment simulate: --challenge-file ${missing}: file not found\n`);
+    });
+  });
+
+  describe('simulate challenge options', () => {
+    const controller = new AbortController();
+    const io = liveIo({ SHARED_CHALLENGE: 'the-right-one' });
+    let serving: Promise<number>;
+    let enrolUrl: string;
+
+    beforeAll(async () => {
+      serving = runEnrolmentServe(['--dir', file('state-challenge'), '--port', '0', '--provisioning', 'auto', '--challenge-env', 'SHARED_CHALLENGE'], io, controller.signal);
+      await waitFor(() => io.err().includes('Press Ctrl-C to stop.') || io.err().includes('mobileconfig enrolment serve:'));
+      enrolUrl = /enrolment profile: (\S+)/.exec(io.err())?.[1] ?? '';
+    });
+
+    afterAll(async () => {
+      controller.abort();
+      await serving;
+    });
+
+    it('sends the --challenge-env value', async () => {
+      const run = await runCli(['enrolment', 'simulate', '--url', enrolUrl, '--challenge-env', 'GUESS'], { GUESS: 'a-wrong-one' });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/rejected in phase attributes \(HTTP 403\)/);
+    });
+
+    it('sends the --challenge-file line', async () => {
+      writeFileSync(file('challenge.txt'), 'the-right-one\n');
+      const run = await runCli(['enrolment', 'simulate', '--url', enrolUrl, '--challenge-file', file('challenge.txt'), '--udid', 'FILE-CHALLENGE']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Enrolled device FILE-CHALLENGE');
+    });
   });
 });

@@ -13,4 +13,4 @@ export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type EnrolmentServerOp
 export { simulateEnrolment, type PhaseReport, type SimulationResult, type SimulatorOptions } from './simulator.ts';
 export type { SimulatedDevice } from './simulated-device.ts';
 export { SimulatorError } from './simulator-errors.ts';
-export { openRegistry, openWorkspace, REGISTRY_FILE, REQUEST_LOG_FILE, type Workspace } from './workspace.ts';
+export { checkStateFolder, openExistingRegistry, openRegistry, openWorkspace, REGISTRY_FILE, REQUEST_LOG_FILE, type Workspace } from './workspace.ts';

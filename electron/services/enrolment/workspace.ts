@@ -7,7 +7,7 @@
 //   requests.log                             one JSON line per request
 
 import { createPrivateKey } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { parseCertificate } from '../../../shared/x509/certificate.ts';
@@ -67,6 +67,30 @@ export async function openWorkspace(folder: string, options: WorkspaceOptions = 
 /** Opens only the registry of a state folder, for reports while no server runs. */
 export function openRegistry(folder: string): Promise<DeviceRegistry> {
   return DeviceRegistry.open(path.join(folder, REGISTRY_FILE));
+}
+
+/**
+ * Opens the registry of a state folder that must exist already, for reports and changes made
+ * while no server runs: a mistyped folder would otherwise read as a server with no devices.
+ * Raises EnrolmentServiceError naming the folder.
+ */
+export async function openExistingRegistry(folder: string): Promise<DeviceRegistry> {
+  await checkStateFolder(folder);
+  return openRegistry(folder);
+}
+
+/** Raises EnrolmentServiceError when `folder` is missing or is not a folder. */
+export async function checkStateFolder(folder: string): Promise<void> {
+  const hint = "give the state folder that 'enrolment serve --dir' uses";
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(folder)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'folder not found' : `the folder cannot be read: ${(error as Error).message}`;
+    throw new EnrolmentServiceError('state-unavailable', `${folder}: ${reason}; ${hint}`, { file: folder, cause: error });
+  }
+  if (!isFolder) throw new EnrolmentServiceError('state-unavailable', `${folder}: is a file, not a folder; ${hint}`, { file: folder });
 }
 
 async function loadOrIssueSigner(folder: string, ca: CertificateAuthority, organization: string): Promise<{ signer: SignerIdentity; created: boolean }> {
