@@ -21,9 +21,13 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
   }
 }
 
-/** Returns the single value of a choice option, checking it against the allowed values. */
+/**
+ * Returns the single value of a choice option, checking it against the allowed values in any
+ * letter case (`--digest SHA256` gives `sha256`), as algorithm names are written both ways.
+ */
 export function parseChoice<T extends string>(command: string, option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const match = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+  if (match !== undefined) return match;
   throw new UsageError(`${command}: --${option} must be one of ${allowed.join(', ')}, not '${value}'.`);
 }
