@@ -26,7 +26,7 @@ export function signerWarnings(signer: Certificate, chain: readonly Certificate[
     warnings.push({ code: 'signer-expired', message: `signer certificate ${subject} expired on ${notAfter}; devices will show the profile as not verified. Renew the certificate.` });
   } else if (signer.notAfter.getTime() - now.getTime() < EXPIRY_WARNING_DAYS * DAY_MS) {
     const days = Math.ceil((signer.notAfter.getTime() - now.getTime()) / DAY_MS);
-    warnings.push({ code: 'signer-expires-soon', message: `signer certificate ${subject} expires in ${days} day(s), on ${notAfter}. Renew it before distributing the profile widely.` });
+    warnings.push({ code: 'signer-expires-soon', message: `signer certificate ${subject} expires in ${days} ${days === 1 ? 'day' : 'days'}, on ${notAfter}. Renew it before distributing the profile widely.` });
   }
   if (signer.notBefore.getTime() > now.getTime()) {
     warnings.push({ code: 'signer-not-yet-valid', message: `signer certificate ${subject} is not valid until ${signer.notBefore.toISOString()}; check the clock or the certificate.` });

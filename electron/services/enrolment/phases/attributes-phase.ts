@@ -11,7 +11,7 @@ import { sign } from '../../cms/sign.ts';
 import type { NameEntry } from '../../pki/names.ts';
 import { identityProfile } from '../profiles.ts';
 import { secretsEqual } from '../tokens.ts';
-import { SCEP_PATH, type PhaseContext } from './context.ts';
+import { challengeLifetimeText, SCEP_PATH, type PhaseContext } from './context.ts';
 import type { DeviceRequest } from './device-request.ts';
 import { MEDIA_TYPE_PROFILE, rejected, served, type Outcome } from './outcome.ts';
 
@@ -93,7 +93,7 @@ function consumeChallenge(context: PhaseContext, request: DeviceRequest, now: Da
     case 'used':
       return `the CHALLENGE was already used at ${check.usedAt}; challenges are single-use, download a new enrolment profile`;
     case 'expired':
-      return `the CHALLENGE has expired (challenges are valid ${context.rules.challengeLifetimeMinutes} minutes); download a new enrolment profile`;
+      return `the CHALLENGE has expired (challenges are valid ${challengeLifetimeText(context.rules)}); download a new enrolment profile`;
     default:
       return assertNeverProblem(check.problem);
   }

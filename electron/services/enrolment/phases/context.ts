@@ -31,3 +31,9 @@ export interface PhaseContext {
 /** Paths the server serves. */
 export const ENROL_PATH = '/enrol';
 export const SCEP_PATH = '/scep';
+
+/** Returns the lifetime of the challenges in downloaded enrolment profiles as text: `1 minute`, `60 minutes`. */
+export function challengeLifetimeText(rules: CustomRules): string {
+  const minutes = rules.challengeLifetimeMinutes;
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}

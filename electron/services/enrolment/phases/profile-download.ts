@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { buildEnrolmentProfile } from '../../../../shared/enrolment/profile-service.ts';
 import { writePlist } from '../../../../shared/plist/index.ts';
 import { sign } from '../../cms/sign.ts';
-import { ENROL_PATH, type PhaseContext } from './context.ts';
+import { challengeLifetimeText, ENROL_PATH, type PhaseContext } from './context.ts';
 import { MEDIA_TYPE_PROFILE, served, type Outcome } from './outcome.ts';
 
 export function serveEnrolmentProfile(context: PhaseContext): Outcome {
@@ -16,7 +16,7 @@ export function serveEnrolmentProfile(context: PhaseContext): Outcome {
     // NOTE: anyone who can reach GET /enrol gets a valid challenge. Real deployments put the
     // download behind a user login, which the workbench does not have.
     challenge = context.workspace.registry.issueChallenge(context.rules.challengeLifetimeMinutes * 60_000, context.now());
-    reason = `enrolment profile with a new single-use challenge, valid ${context.rules.challengeLifetimeMinutes} minutes`;
+    reason = `enrolment profile with a new single-use challenge, valid ${challengeLifetimeText(context.rules)}`;
   } else if (context.provisioning === 'auto' && context.sharedChallenge !== undefined) {
     challenge = context.sharedChallenge;
     reason = 'enrolment profile with the shared challenge';
