@@ -237,6 +237,19 @@ function windowServices(): WindowServices {
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async confirmChangedOnDisk(ownerId, filePath) {
+      const owner = windowOf(ownerId);
+      const options = {
+        type: 'warning' as const,
+        message: `${path.basename(filePath)} was changed by another program since you opened it.`,
+        detail: 'Overwrite it with your version, save your version under another name, or cancel and reopen the file to see the other version.',
+        buttons: ['Overwrite', 'Save As…', 'Cancel'],
+        defaultId: 1,
+        cancelId: 2,
+      };
+      const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return response === 0 ? 'overwrite' : response === 1 ? 'save-as' : 'cancel';
+    },
     async takePendingDocument(ownerId) {
       const state = windows.get(ownerId);
       if (!state?.pendingDocument) return null;

@@ -4,7 +4,7 @@
 // the same handlers run in the app and, with stand-ins, in the end-to-end tests.
 
 import type { DocumentInfo, StartupState } from '../../shared/ipc/contract.ts';
-import type { DocumentService } from '../services/documents/service.ts';
+import type { ChangedOnDiskChoice, DocumentService } from '../services/documents/service.ts';
 import { loadSchemaFolder } from '../services/schemas/load-folder.ts';
 import type { IpcHandlers } from './dispatch.ts';
 import type { EnrolmentMethod } from '../../shared/ipc/enrolment-contract.ts';
@@ -22,6 +22,8 @@ export interface WindowServices {
   chooseFolder(ownerId: number, title: string): Promise<string | null>;
   /** Shows the save dialog over the window; null when cancelled. */
   chooseSavePath(ownerId: number, suggestedName: string): Promise<string | null>;
+  /** Asks whether to overwrite a file another program changed since it was opened; absent means "do not overwrite". */
+  confirmChangedOnDisk?(ownerId: number, filePath: string): Promise<ChangedOnDiskChoice>;
   /** Returns and forgets the document the OS asked this window to show (it may still be loading). */
   takePendingDocument(ownerId: number): Promise<DocumentInfo | null>;
   /** Updates the title and the edited mark (macOS dot in the close button) of the window. */
@@ -49,7 +51,13 @@ export function createHandlers(documents: DocumentService, windows: WindowServic
     'document.openRecent': async ({ filePath }, { webContentsId }) => documents.openRecent(webContentsId, filePath),
 
     'document.save': async ({ documentId, text }, { webContentsId }) =>
-      documents.save(webContentsId, documentId, text, (name) => windows.chooseSavePath(webContentsId, name)),
+      documents.save(
+        webContentsId,
+        documentId,
+        text,
+        (name) => windows.chooseSavePath(webContentsId, name),
+        windows.confirmChangedOnDisk ? (file) => windows.confirmChangedOnDisk!(webContentsId, file) : undefined,
+      ),
 
     'document.saveAs': async ({ documentId, text }, { webContentsId }) =>
       documents.saveAs(webContentsId, documentId, text, (name) => windows.chooseSavePath(webContentsId, name)),

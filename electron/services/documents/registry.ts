@@ -6,11 +6,18 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
+export interface DiskStamp {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
 export interface DocumentRecord {
   readonly documentId: string;
   /** `webContents.id` of the owning window. */
   readonly ownerId: number;
   filePath: string | null;
+  /** Modification time and size of the file when it was last opened or saved, to notice changes by other programs. */
+  diskStamp?: DiskStamp | null;
   edited: boolean;
   /** Window title the renderer last reported. */
   title: string;

@@ -3,6 +3,7 @@
 // The Electron layer supplies the dialogs. Everything else lives here (which window owns which
 // document, where it is saved, what is autosaved), so that tests drive it directly.
 
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { DocumentInfo, DocumentKind, DraftInfo, RecentEntry, SaveResult } from '../../../shared/ipc/contract.ts';
@@ -13,7 +14,7 @@ import type { Logger } from '../../log.ts';
 import type { DraftStore } from './drafts.ts';
 import { readDocumentFile } from './open-file.ts';
 import type { RecentDocuments } from './recent.ts';
-import { displayNameOf, type DocumentRegistry } from './registry.ts';
+import { displayNameOf, type DiskStamp, type DocumentRegistry } from './registry.ts';
 import { saveDocumentText } from './save-file.ts';
 
 /** Asks the user where to save; resolves to null when they cancel. */
@@ -38,6 +39,21 @@ export class DraftNotFoundError extends Error {
   constructor(documentId: string) {
     super('The autosaved draft is no longer there; it was restored or discarded already.');
     this.documentId = documentId;
+  }
+}
+
+/** What the administrator chose when the file changed on disk since it was opened. */
+export type ChangedOnDiskChoice = 'overwrite' | 'save-as' | 'cancel';
+
+/** Asks whether to overwrite a file another program changed since it was opened. */
+export type ConfirmChangedOnDisk = (filePath: string) => Promise<ChangedOnDiskChoice>;
+
+/** Raised by save when the file changed on disk since it was opened and nobody was asked. */
+export class FileChangedOnDiskError extends Error {
+  override readonly name = 'FileChangedOnDiskError';
+  readonly code = 'changed-on-disk';
+  constructor(readonly filePath: string) {
+    super(`${filePath} was changed by another program since it was opened here. Save it under another name, or reopen it to see the other version.`);
   }
 }
 
@@ -75,6 +91,7 @@ export class DocumentService {
     const absolute = path.resolve(filePath);
     const file = await readDocumentFile(absolute);
     const record = this.#registry.create(ownerId, absolute);
+    record.diskStamp = await diskStampOf(absolute);
     await this.#recent.add(absolute);
     this.#logger.log('info', 'opened document', { documentId: record.documentId, source: file.source });
     return { documentId: record.documentId, ...file, filePath: absolute, edited: false };
@@ -91,10 +108,22 @@ export class DocumentService {
     }
   }
 
-  /** Saves to the document's file, or asks for one when it has none. Null when the user cancels. */
-  async save(ownerId: number, documentId: string, text: string, choosePath: ChooseSavePath): Promise<SaveResult | null> {
+  /**
+   * Saves to the document's file, or asks for one when it has none. Null when the user cancels.
+   * When another program changed the file since it was opened or saved here, `confirmChanged`
+   * decides (overwrite, save under another name, cancel); without it FileChangedOnDiskError is raised.
+   */
+  async save(ownerId: number, documentId: string, text: string, choosePath: ChooseSavePath, confirmChanged?: ConfirmChangedOnDisk): Promise<SaveResult | null> {
     const record = this.#registry.get(documentId, ownerId);
     if (record.filePath === null) return this.saveAs(ownerId, documentId, text, choosePath);
+
+    if (await changedOnDisk(record.filePath, record.diskStamp)) {
+      this.#logger.log('warn', 'document changed on disk since it was opened', { documentId });
+      if (!confirmChanged) throw new FileChangedOnDiskError(record.filePath);
+      const choice = await confirmChanged(record.filePath);
+      if (choice === 'cancel') return null;
+      if (choice === 'save-as') return this.saveAs(ownerId, documentId, text, choosePath);
+    }
     return this.#write(ownerId, documentId, record.filePath, text);
   }
 
@@ -111,6 +140,7 @@ export class DocumentService {
 
     const record = this.#registry.get(documentId, ownerId);
     record.filePath = filePath;
+    record.diskStamp = await diskStampOf(filePath);
     record.edited = false;
     await this.#drafts.remove(documentId);
     await this.#recent.add(filePath);
@@ -215,4 +245,21 @@ function kindOfText(text: string): DocumentKind {
     if (error instanceof PlistError) return 'profile';
     throw error;
   }
+}
+
+async function diskStampOf(filePath: string): Promise<DiskStamp | null> {
+  try {
+    const info = await stat(filePath);
+    return { mtimeMs: info.mtimeMs, size: info.size };
+  } catch {
+    // A file that vanished has no stamp; saving then simply creates it again.
+    return null;
+  }
+}
+
+/** True when the file on disk differs in time or size from `stamp`; a file that vanished counts as unchanged. */
+async function changedOnDisk(filePath: string, stamp: DiskStamp | null | undefined): Promise<boolean> {
+  if (!stamp) return false;
+  const now = await diskStampOf(filePath);
+  return now !== null && (now.mtimeMs !== stamp.mtimeMs || now.size !== stamp.size);
 }
