@@ -116,7 +116,9 @@ function checkSigner(signerInfo: SignerInfo, signedData: SignedData, extra: read
     problems.push({ kind: 'trust', text: `the chain of ${subject} does not lead to a trusted root` });
   }
   if (chain.intermediateAnchor) {
-    problems.push({ kind: 'anchor', text: `the trust anchor ${chain.intermediateAnchor.subject.display} is not a root certificate: devices trust only roots, so they may show the profile as "Not Verified" (pass the root with --ca to check)` });
+    // With an incomplete chain the fix is the intermediates, which the problem above names already.
+    const hint = chain.complete ? ' (pass the root with --ca to check)' : '';
+    problems.push({ kind: 'anchor', text: `the trust anchor ${chain.intermediateAnchor.subject.display} is not a root certificate: devices trust only roots, so they may show the profile as "Not Verified"${hint}` });
   }
 
   // Validity of every certificate on the path, the signer's own also at its signing time.

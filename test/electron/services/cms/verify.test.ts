@@ -195,6 +195,16 @@ describe.skipIf(tools.skip)('verify' + tools.reason, () => {
     ]);
   });
 
+  it('intermediate anchor on incomplete chain', () => {
+    const result = verify(ourSign(pki.leafEc, []), { anchors: [pki.root.der, pki.intermediate.der], systemRoots: false });
+    expect(result.status).toBe('valid');
+    expect(result.chainComplete).toBe(false);
+    expect(result.problems).toEqual([
+      'the chain of CN=EC Signer,O=Mobileconfig Test,C=FR is incomplete: add the intermediate certificates when signing',
+      'the trust anchor CN=Test Intermediate CA,O=Mobileconfig Test,C=FR is not a root certificate: devices trust only roots, so they may show the profile as "Not Verified"',
+    ]);
+  });
+
   it('root anchor beside intermediate adds none', () => {
     const result = verify(ourSign(pki.leafEc), { anchors: [pki.intermediate.der, pki.root.der], systemRoots: false });
     expect(result.status).toBe('valid');
