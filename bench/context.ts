@@ -58,7 +58,7 @@ export interface ProbeRound {
 
 /** Runs the Node probe once and returns the times it printed with its peak memory. */
 export async function runNodeProbe(args: readonly string[]): Promise<ProbeRound & { ms: number }> {
-  const sample = await runTimed(process.execPath, ['--expose-gc', probePath, ...args], { captureStdout: true });
+  const sample = await runTimed(process.execPath, [probePath, ...args], { captureStdout: true });
   return { ms: sample.ms, maxRssMiB: sample.maxRssMiB, metrics: JSON.parse(sample.stdout) as Record<string, number[]> };
 }
 

@@ -1,26 +1,20 @@
 // In-process measurements of this project's library calls, run in a child process of the
 // harness so that each measurement starts from a fresh heap and its peak memory is its own.
 //
-// Usage: node --expose-gc dist/bench/probe.js OPERATION ARGS... WARMUP ITERATIONS
+// Usage: node dist/bench/probe.js OPERATION ARGS... WARMUP ITERATIONS
 // Prints one JSON object: { "<metric>": [ms per iteration, ...], ... }. Input files are read
-// and identities imported before the clock starts; only the named call is timed. With
-// --expose-gc, a full collection runs before each call, untimed, so that no call pays for the
-// garbage of the one before it (Python frees most memory at once by reference counting).
+// and identities imported before the clock starts; only the named call is timed.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 type Metrics = Record<string, number[]>;
 
-/** The collector exposed by --expose-gc, when the probe runs with it. */
-const collectGarbage = (globalThis as { gc?: () => void }).gc;
-
 /** Times `body` `iterations` times after `warmup` untimed calls; `body` returns the metrics of one call. */
 function loop(warmup: number, iterations: number, body: () => Record<string, number>): Metrics {
   for (let i = 0; i < warmup; i++) body();
   const metrics: Metrics = {};
   for (let i = 0; i < iterations; i++) {
-    collectGarbage?.();
     for (const [name, ms] of Object.entries(body())) (metrics[name] ??= []).push(ms);
   }
   return metrics;

@@ -3,8 +3,7 @@
 Usage:
   plist_peer.py probe FILE xml|binary WARMUP ITERATIONS
       Times plistlib.loads and plistlib.dumps inside this process and prints
-      {"parse": [ms, ...], "write": [ms, ...]} as JSON. The file is read before the clock starts,
-      and a full garbage collection runs before each timed call, as the Node probe does.
+      {"parse": [ms, ...], "write": [ms, ...]} as JSON. The file is read before the clock starts.
   plist_peer.py roundtrip IN OUT xml|binary
       Loads IN and dumps it to OUT: the whole-process peer of `mobileconfig convert`.
   plist_peer.py read-all DIR
@@ -12,7 +11,6 @@ Usage:
       they hold: the peer of `mobileconfig inspect` over a folder of stubs.
 """
 
-import gc
 import json
 import os
 import plistlib
@@ -34,8 +32,6 @@ def probe(path, fmt_name, warmup, iterations):
         data = f.read()
     parse_ms, write_ms = [], []
     for i in range(warmup + iterations):
-        if i >= warmup:
-            gc.collect()
         started = time.perf_counter()
         value = plistlib.loads(data)
         parsed = time.perf_counter()
