@@ -31,7 +31,7 @@ const ROW: RowDescription = {
   title: 'Keystroke to updated markers, ~1 MB profile',
   group: 'editor',
   measure: 'in-process',
-  note: 'From the keydown event in the XML editor to the DOM change that shows or removes the validation marker on the edited line, in the built renderer in headless Chromium (software rendering, no GPU): parse, validate, React update and Monaco rendering. Each sample is one key, "x" or Backspace, alternating.',
+  note: 'From the keydown event in the XML editor to the DOM change that shows or removes the validation marker on the edited line. The built renderer runs in headless Chromium (software rendering, no GPU), so the time covers parsing, validation, the React update and Monaco\'s rendering. Each sample is one key, "x" or Backspace, alternating.',
 };
 
 export const editorCase: BenchCase = {

@@ -33,10 +33,10 @@ export const encryptCase: BenchCase = {
 
     const size = `${profile.payloadCount}-payload profile (${formatMiB(profile.xmlBytes)})`;
     const peerName = 'bash loop of openssl cms -encrypt -aes-256-cbc, one process per certificate';
-    const peerInput = `openssl encrypts the PayloadContent array, already written as its own plist, and writes bare EnvelopedData; ours reads the profile, writes that array, encrypts it and writes a whole new profile with EncryptedPayloadContent, through an atomic, flushed file write each.`;
+    const peerInput = `openssl encrypts the PayloadContent array, already written as its own plist, and writes bare EnvelopedData. Ours reads the profile once, writes that array, and for each certificate encrypts it and writes a whole new profile with EncryptedPayloadContent, each through an atomic, flushed file write.`;
     return [
       rateRow(
-        { name: `encrypt.devices-1-process.${count}`, title: `Encrypt for ${count} devices, one process, ${size}`, group: 'encrypt', measure: 'whole process', peerName, note: `Profiles per second over the batch, from spawn to exit. Ours is one \`node bin/mobileconfig.js encrypt IN --recipients-dir DIR --out-dir OUT\`; ${peerInput}` },
+        { name: `encrypt.devices-1-process.${count}`, title: `Encrypt for ${count} devices, one process, ${size}`, group: 'encrypt', measure: 'whole process', peerName, note: `Profiles per second over the batch, from spawn to exit. Ours is one \`node bin/mobileconfig.js encrypt IN --recipients-dir DIR --out-dir OUT\`. ${peerInput}` },
         count,
         oneProcess.ours,
         oneProcess.peer,
@@ -48,7 +48,7 @@ export const encryptCase: BenchCase = {
         twoProcesses.peer,
       ),
       rateRow(
-        { name: `encrypt.devices-call.${count}`, title: `Encrypt for ${count} devices, in-process, ${size}`, group: 'encrypt', measure: 'in-process', note: 'One Node process reads each certificate file and calls encryptProfile() once per certificate; nothing is written, so this is the library work without the files.' },
+        { name: `encrypt.devices-call.${count}`, title: `Encrypt for ${count} devices, in-process, ${size}`, group: 'encrypt', measure: 'in-process', note: 'One Node process reads the profile once (prepareProfileEncryption) and each certificate file, and encrypts once per certificate (encryptFor). Nothing is written, so this is the library work without the files.' },
         count,
         probeSamples(rounds, 'batch'),
       ),
