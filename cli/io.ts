@@ -1,4 +1,4 @@
-// What a command may touch outside itself, passed in so that tests run commands in-process.
+// The outside world a command may use (output, files, environment), passed in so that tests run commands in-process.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
@@ -44,9 +44,9 @@ export class InputTooLargeError extends Error {
  * Reads `file` whole after checking its size. A file whose size the file system does not report
  * (a pipe, a device) is read in chunks and given up as soon as it passes the limit.
  *
- * The reads are synchronous: the CLI reads one file at a time, and the five thread-pool round
- * trips of the promise API per file made `inspect` of 1,000 small stubs spend about a third of
- * its time opening and reading files.
+ * The reads are synchronous because the CLI reads one file at a time. With the promise API, the
+ * five thread-pool round trips per file made `inspect` of 1,000 small stubs spend about a third
+ * of its time opening and reading files.
  */
 export async function readInputFile(file: string): Promise<Uint8Array> {
   const fd = openSync(file, 'r');
@@ -82,7 +82,7 @@ export const EXIT_OK = 0;
 export const EXIT_FILE_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/** A mistake in the command line; the message says what to type instead. */
+/** A mistake in the command line. The message explains what to type instead. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }

@@ -6,7 +6,7 @@ import { verify } from '../electron/services/cms/index.ts';
 import { openDocument, type OpenedDocument } from '../shared/profile/open.ts';
 import { UsageError, type CliIo } from './io.ts';
 
-/** What the command does with a signature it finds on its input, for the note it prints. */
+/** The fate of a signature found on the input: signed anew (`replaced`) or removed (`dropped`). */
 export type SignatureFate = 'replaced' | 'dropped';
 
 /** Raised when a signed input's signature does not verify, so its content is not trusted further. */
@@ -15,9 +15,9 @@ export class InvalidSignatureError extends Error {
 }
 
 /**
- * Opens `input` and prints its warnings. For a signed input the signature is checked first: a
- * command that re-signs (`replaced`) refuses content whose signature fails, because signing it
- * anew would turn tampered content into a valid profile; a command that only unwraps
+ * Opens `input` and prints its warnings. A signed input has its signature checked first.
+ * A command that re-signs (`replaced`) rejects content whose signature fails, because signing it
+ * anew would turn tampered content into a valid profile. A command that only unwraps
  * (`dropped`) goes on with a warning.
  */
 export async function openProfileInput(input: string, io: CliIo, fate: SignatureFate): Promise<OpenedDocument> {

@@ -9,7 +9,7 @@ import { COMMON_KEYS_TYPE, type KeySchema, type SchemaRegistry } from '../../sha
 import { validateProfile, type Diagnostic } from '../../shared/validation/index.ts';
 import { scalarText } from '../forms/fields/value-text.ts';
 
-/** Longest string shown in a tree row; the rest is cut with an ellipsis. */
+/** Maximum string length shown in a tree row. Longer strings are cut with an ellipsis. */
 export const MAX_PREVIEW_LENGTH = 120;
 
 /** One key (or array item) in the tree. */
@@ -30,7 +30,7 @@ export interface KeyNode {
 export interface PayloadNode {
   readonly index: number;
   readonly payloadType: string;
-  /** The schema's title of the payload type, or the type itself when no schema knows it. */
+  /** Returns the schema title of the payload type, or the type itself when no schema describes it. */
   readonly title: string;
   readonly schemaKnown: boolean;
   readonly displayName?: string;

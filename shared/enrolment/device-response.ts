@@ -20,7 +20,7 @@ export interface DeviceAttributesResponse {
 /** Most entries accepted in one response: the known list has 11 names, so 64 leaves room and bounds the work. */
 const MAX_ENTRIES = 64;
 
-/** Longest attribute value accepted, in characters; real values (UDID, IMEI, names) are far shorter. */
+/** Maximum attribute value length accepted, in characters. Real values (UDID, IMEI, names) are far shorter. */
 const MAX_VALUE_LENGTH = 1024;
 
 /**

@@ -107,7 +107,7 @@ export interface KeystoreState {
   readonly identities: readonly IdentitySummary[];
   readonly recipients: readonly RecipientSummary[];
   readonly persistence: Persistence;
-  /** Set when the saved identities could not be loaded at start; the message says what to do. */
+  /** Set when the saved identities could not be loaded at start. The message explains what to do. */
   readonly loadProblem: string | null;
 }
 

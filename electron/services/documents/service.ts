@@ -42,13 +42,13 @@ export class DraftNotFoundError extends Error {
   }
 }
 
-/** What the administrator chose when the file changed on disk since it was opened. */
+/** The administrator's choice when the file changed on disk since it was opened. */
 export type ChangedOnDiskChoice = 'overwrite' | 'save-as' | 'cancel';
 
 /** Asks whether to overwrite a file another program changed since it was opened. */
 export type ConfirmChangedOnDisk = (filePath: string) => Promise<ChangedOnDiskChoice>;
 
-/** Raised by save when the file changed on disk since it was opened and nobody was asked. */
+/** Raised by save when the file changed on disk since it was opened and no confirmation callback was given. */
 export class FileChangedOnDiskError extends Error {
   override readonly name = 'FileChangedOnDiskError';
   readonly code = 'changed-on-disk';
@@ -109,7 +109,7 @@ export class DocumentService {
   }
 
   /**
-   * Saves to the document's file, or asks for one when it has none. Null when the user cancels.
+   * Saves to the document's file, or shows the save dialog when it has none. Returns null when the user cancels.
    * When another program changed the file since it was opened or saved here, `confirmChanged`
    * decides (overwrite, save under another name, cancel); without it FileChangedOnDiskError is raised.
    */

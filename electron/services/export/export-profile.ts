@@ -1,4 +1,4 @@
-// Writing a profile as the export dialog asks: unsigned, signed, encrypted for chosen devices
+// Writing a profile as the export dialog requests: unsigned, signed, encrypted for chosen devices
 // (optionally signed), or one encrypted file per device. Each written file is read back and
 // checked, so the dialog shows what is really on disk.
 

@@ -4,7 +4,7 @@
 // Keys stay in the main process: callers outside it get IdentitySummary and RecipientSummary,
 // which carry certificate facts and an opaque id. The store is persisted only encrypted by the
 // injected SecretCipher (Electron safeStorage in the app); without one it keeps everything for
-// the session and `persistence()` says so.
+// the session and `persistence()` reports that.
 
 import { randomUUID } from 'node:crypto';
 import { importIdentity, loadCertificates, type Identity, type ImportIdentityRequest } from '../identity/index.ts';
@@ -71,7 +71,7 @@ export class Keystore {
     this.log = options.log ?? (() => undefined);
   }
 
-  /** Where the store lives: encrypted on disk, or only for this session and why. */
+  /** Returns where the store lives: encrypted on disk, or only for this session and why. */
   persistence(): Persistence {
     if (!this.storage) return { mode: 'session', reason: 'no storage was configured' };
     if (!this.cipher?.isAvailable()) {
@@ -108,8 +108,8 @@ export class Keystore {
    */
   async importIdentity(request: ImportIdentityRequest & { readonly file: string }): Promise<IdentitySummary> {
     const identity = importIdentity(request);
-    const fingerprint = describeCertificate(parseCertificate(identity.certificate)).sha256;
-    const existing = [...this.identities.values()].find((entry) => this.summarizeIdentity(entry).certificate.sha256 === fingerprint);
+    const fingerprint = identity.description.sha256;
+    const existing = [...this.identities.values()].find((entry) => entry.identity.description.sha256 === fingerprint);
     if (existing) return this.summarizeIdentity(existing);
 
     const entry = { id: randomUUID(), source: request.file, identity };
