@@ -79,9 +79,9 @@ describe.skipIf(tools.skip)('CLI output safety' + tools.reason, () => {
   });
 });
 
-const built = existsSync(path.join(projectRoot, 'dist', 'cli', 'main.js'));
+const built = existsSync(path.join(projectRoot, 'dist', 'cli-bundle', 'main.js'));
 
-describe.skipIf(!built)('CLI as a process' + (built ? '' : ' (skipped: dist/cli/main.js not built; run npm run build:node)'), () => {
+describe.skipIf(!built)('CLI as a process' + (built ? '' : ' (skipped: dist/cli-bundle/main.js not built; run npm run build:node)'), () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'mobileconfig-process-'));
