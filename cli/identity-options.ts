@@ -1,6 +1,7 @@
 // The options that name a signing or decryption identity, shared by sign, encrypt and decrypt.
 
-import { importIdentityFromFiles, type Identity } from '../electron/services/identity/index.ts';
+import type { Identity } from '../electron/services/identity/import-identity.ts';
+import { importIdentityFromFiles } from '../electron/services/identity/import-files.ts';
 import type { CliIo } from './io.ts';
 
 export const IDENTITY_OPTIONS = {

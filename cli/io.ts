@@ -16,7 +16,10 @@ export const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   readFile: (file) => readInputFile(file),
   env: process.env,
-  stdinIsTty: Boolean(process.stdin.isTTY),
+  // A getter, because reading process.stdin creates its stream, which only a passphrase prompt needs.
+  get stdinIsTty() {
+    return Boolean(process.stdin.isTTY);
+  },
 };
 
 /**

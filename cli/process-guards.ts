@@ -1,7 +1,7 @@
 // Process-level behaviour of the `mobileconfig` command when it runs as its own process
 // (not when tests call `main` in-process): closed pipes, full output devices and signals.
 
-import { removePendingTempFiles } from '../electron/services/files/atomic-write.ts';
+import { removePendingTempFiles } from '../electron/services/files/pending-temp-files.ts';
 
 const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 

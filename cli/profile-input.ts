@@ -2,7 +2,6 @@
 
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { verify } from '../electron/services/cms/index.ts';
 import { openDocument, type OpenedDocument } from '../shared/profile/open.ts';
 import { UsageError, type CliIo } from './io.ts';
 
@@ -26,6 +25,9 @@ export async function openProfileInput(input: string, io: CliIo, fate: Signature
   for (const warning of document.warnings) io.stderr(`${input}: warning: ${warning}\n`);
   if (!document.signed) return document;
 
+  // Imported here, because most inputs are not signed and the bundled CLI then skips loading
+  // chain building and node:tls, whose import reads Node's root certificates (seen on Node 20).
+  const { verify } = await import('../electron/services/cms/verify.ts');
   const check = verify(bytes);
   if (!check.signatureValid && fate === 'replaced') {
     throw new InvalidSignatureError(

@@ -1,7 +1,7 @@
 // One-line failure messages for files (`FILE: what failed`) and the exit code that goes with them.
 
 import { FileWriteError } from '../electron/services/files/atomic-write.ts';
-import { IdentityError } from '../electron/services/identity/index.ts';
+import { IdentityError } from '../electron/services/identity/errors.ts';
 import { EXIT_FILE_FAILED, EXIT_USAGE, UsageError } from './io.ts';
 
 /** Returns `file: reason`, without repeating the file when the error's message already names it. */

@@ -1,7 +1,8 @@
 // `mobileconfig sign IN -o OUT (--identity P12 | --cert PEM --key PEM) [--chain PEM] [--digest ...]`
 
 import path from 'node:path';
-import { sign, SIGNING_DIGESTS, type SigningDigest } from '../../electron/services/cms/index.ts';
+import { SIGNING_DIGESTS, type SigningDigest } from '../../electron/services/cms/algorithms.ts';
+import { sign } from '../../electron/services/cms/sign.ts';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { parseChoice, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';

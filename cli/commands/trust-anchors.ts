@@ -1,7 +1,6 @@
 // Reading the certificate files that options name (`--ca`, `--certfile`).
 
-import { loadCertificates } from '../../electron/services/identity/index.ts';
-import { looksLikePkcs12 } from '../../electron/services/identity/certificates.ts';
+import { loadCertificates, looksLikePkcs12 } from '../../electron/services/identity/certificates.ts';
 import type { CliIo } from '../io.ts';
 import { describeFailure } from '../report-error.ts';
 

@@ -1,6 +1,6 @@
 // `mobileconfig verify FILE [--ca PEM]... [--certfile PEM]... [--json]`
 
-import { verify, type VerifyResult } from '../../electron/services/cms/index.ts';
+import { verify, type VerifyResult } from '../../electron/services/cms/verify.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';

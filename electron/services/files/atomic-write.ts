@@ -6,21 +6,13 @@
 // the new version is in place, so that an interrupted save still leaves a readable copy.
 
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, rmSync } from 'node:fs';
+import { constants as fsConstants } from 'node:fs';
 import { copyFile, lstat, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Temporary files of writes in progress, so that a signal handler can remove them before exit. */
-const pendingTempFiles = new Set<string>();
+import { addPendingTempFile, deletePendingTempFile } from './pending-temp-files.ts';
 
-/**
- * Removes the temporary files of writes still in progress. Command-line tools call it from their
- * SIGINT/SIGTERM handlers: an interrupted `decrypt` must not leave decrypted payloads behind.
- */
-export function removePendingTempFiles(): void {
-  for (const temp of pendingTempFiles) rmSync(temp, { force: true });
-  pendingTempFiles.clear();
-}
+export { removePendingTempFiles } from './pending-temp-files.ts';
 
 export interface AtomicWriteOptions {
   /** Keep `PATH~` while the write runs and delete it after success. */
@@ -109,7 +101,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     }
 
     // Write and flush the new content before it becomes visible under the target name.
-    pendingTempFiles.add(temp);
+    addPendingTempFile(temp);
     const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(bytes);
@@ -119,10 +111,10 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     }
 
     await rename(temp, target);
-    pendingTempFiles.delete(temp);
+    deletePendingTempFile(temp);
     await syncFolder(path.dirname(target));
   } catch (error) {
-    pendingTempFiles.delete(temp);
+    deletePendingTempFile(temp);
     // Nothing after the rename can fail, so the target still has its old content and the
     // backup of it is not needed (on a full disk it may be what took the space).
     await rm(temp, { force: true });
