@@ -65,6 +65,26 @@ export function parsePlistElement(scanner: XmlScanner, warn: WarnAt): PlistValue
   return new ElementParser(scanner).run(tag);
 }
 
+/**
+ * Reads one scalar element (<string>, <integer>, <real>, <date>, <data>, <true/>, <false/>)
+ * at the scanner's position, as it would be read inside an <array>. Returns null for any other
+ * element; throws PlistError for one that is not well formed. The incremental reader uses it
+ * to read one edited value again.
+ */
+export function parseScalarElement(scanner: XmlScanner): PlistValue | null {
+  const tag = scanner.readStartTag();
+  if (tag.name === 'dict' || tag.name === 'array' || tag.name === 'key' || tag.name === 'plist') return null;
+  const parser = new ElementParser(scanner);
+  return parser.readScalarAt(tag);
+}
+
+/** Reads one <key> element at the scanner's position and returns its text, or null for any other element. */
+export function parseKeyElement(scanner: XmlScanner): string | null {
+  const tag = scanner.readStartTag();
+  if (tag.name !== 'key') return null;
+  return tag.selfClosing ? '' : scanner.readTextContent('key', tag.start);
+}
+
 class ElementParser {
   private readonly stack: OpenContainer[] = [];
   /** Offset of the element whose text the scalar parsers are reading, for their errors. */
@@ -248,6 +268,11 @@ class ElementParser {
   }
 
   // Scalars
+
+  /** Reads a scalar element whose start tag has been read, outside any document structure. */
+  readScalarAt(tag: StartTag): PlistValue {
+    return this.readScalar(new OpenContainer('array', tag.start, 0, 0, null), tag);
+  }
 
   private readScalar(container: OpenContainer, tag: StartTag): PlistValue {
     const scanner = this.scanner;

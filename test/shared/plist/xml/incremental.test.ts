@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+
+import type { PlistValue } from '../../../../shared/plist/model.ts';
+import { reparseEdit } from '../../../../shared/plist/xml/incremental.ts';
+import { parseXmlPlistText } from '../../../../shared/plist/xml/reader.ts';
+import { WIFI_PROFILE_XML } from '../../../support/profile-fixtures.ts';
+import { plistDocument } from './helpers.ts';
+
+/** Every kind of value, nesting, an empty dict, references, a comment, CDATA and text outside the BMP. */
+const MIXED_XML = plistDocument(`<dict>
+	<key>Name</key>
+	<string>Caf&#233; &amp; bar 😀</string>
+	<key>Count</key>
+	<integer>-42</integer>
+	<key>Ratio</key>
+	<real>0.5</real>
+	<key>When</key>
+	<date>2026-01-02T03:04:05Z</date>
+	<key>Blob</key>
+	<data>
+	AAECAwQF
+	</data>
+	<key>Flags</key>
+	<array>
+		<true/>
+		<false/>
+		<string></string>
+		<string/>
+		<dict/>
+		<dict>
+		</dict>
+	</array>
+	<!-- a comment between entries -->
+	<key>Nested</key>
+	<dict>
+		<key>Inner</key>
+		<array>
+			<string><![CDATA[<raw> & text]]></string>
+			<integer>7</integer>
+		</array>
+	</dict>
+	<key>Ünïcode</key>
+	<string>Résumé ✓</string>
+</dict>`);
+
+/** Returns the value, positions included, in a form toEqual compares exactly. */
+function snapshot(value: PlistValue): unknown {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v)));
+}
+
+function fullParse(text: string): unknown {
+  try {
+    return snapshot(parseXmlPlistText(text).value);
+  } catch {
+    return 'error';
+  }
+}
+
+/** Reads `previous` afresh, applies `next` incrementally, and returns the result or null for a fallback. */
+function incremental(previous: string, next: string): PlistValue | null {
+  return reparseEdit(previous, parseXmlPlistText(previous).value, next);
+}
+
+const EDITS: readonly { name: string; apply: (text: string, at: number) => string }[] = [
+  { name: 'type x', apply: (t, i) => t.slice(0, i) + 'x' + t.slice(i) },
+  { name: 'type a digit', apply: (t, i) => t.slice(0, i) + '7' + t.slice(i) },
+  { name: 'press Enter', apply: (t, i) => t.slice(0, i) + '\n' + t.slice(i) },
+  { name: 'press Enter and Tab', apply: (t, i) => t.slice(0, i) + '\n\t' + t.slice(i) },
+  { name: 'type a space', apply: (t, i) => t.slice(0, i) + ' ' + t.slice(i) },
+  { name: 'type <', apply: (t, i) => t.slice(0, i) + '<' + t.slice(i) },
+  { name: 'type &', apply: (t, i) => t.slice(0, i) + '&' + t.slice(i) },
+  { name: 'type an emoji', apply: (t, i) => t.slice(0, i) + '🎉' + t.slice(i) },
+  { name: 'delete a character', apply: (t, i) => t.slice(0, i) + t.slice(i + 1) },
+  { name: 'delete a line break', apply: (t, i) => (t[i] === '\n' ? t.slice(0, i) + t.slice(i + 1) : t) },
+  { name: 'paste a closing tag', apply: (t, i) => t.slice(0, i) + '</string><string>' + t.slice(i) },
+];
+
+describe('reparseEdit', () => {
+  for (const [name, xml] of [
+    ['the Wi-Fi profile', WIFI_PROFILE_XML],
+    ['the mixed document', MIXED_XML],
+  ] as const) {
+    it(`equals a full read, positions included, for every edit at every offset of ${name}`, () => {
+      for (const edit of EDITS) {
+        for (let at = 0; at <= xml.length; at++) {
+          const next = edit.apply(xml, at);
+          if (next === xml) continue;
+          const result = incremental(xml, next);
+          // A value is only ever returned for text the full reader accepts, and it is the same value.
+          if (result !== null) expect(snapshot(result), `${edit.name} at offset ${at}`).toEqual(fullParse(next));
+        }
+      }
+    });
+
+    it(`reads only the edited element when typing inside any string or key of ${name}`, () => {
+      const spans = [...xml.matchAll(/<(string|key)>([^<]*)<\/\1>/g)].map((m) => ({ from: m.index + m[1].length + 2, to: m.index + m[1].length + 2 + m[2].length }));
+      expect(spans.length).toBeGreaterThan(10);
+      for (const { from, to } of spans) {
+        for (let at = from; at <= to; at++) {
+          const next = `${xml.slice(0, at)}x${xml.slice(at)}`;
+          // Inside a reference or between the halves of a surrogate pair the text is invalid; the full reader reports it.
+          if (fullParse(next) === 'error') continue;
+          expect(incremental(xml, next), `x at offset ${at}`).not.toBeNull();
+        }
+      }
+    });
+
+    it(`reuses the document for Enter after any closing tag inside a dict of ${name}`, () => {
+      const ends = [...xml.matchAll(/<\/(key|string|integer|real|date|data)>|<(true|false)\/>/g)].map((m) => m.index + m[0].length);
+      for (const at of ends) {
+        expect(incremental(xml, `${xml.slice(0, at)}\n\t${xml.slice(at)}`), `Enter at offset ${at}`).not.toBeNull();
+      }
+    });
+  }
+
+  it('reads only the edited string and moves the values below it', () => {
+    const at = WIFI_PROFILE_XML.indexOf('WPA2') + 4;
+    const next = `${WIFI_PROFILE_XML.slice(0, at)}\nx${WIFI_PROFILE_XML.slice(at)}`;
+    const root = incremental(WIFI_PROFILE_XML, next);
+    if (root?.kind !== 'dict') throw new Error('expected the incremental path to return the root dict');
+
+    const payloads = root.entries.find((e) => e.key === 'PayloadContent')?.value;
+    if (payloads?.kind !== 'array' || payloads.items[0].kind !== 'dict') throw new Error('expected the payload array');
+    const wifi = payloads.items[0];
+    expect(wifi.entries.find((e) => e.key === 'EncryptionType')?.value).toMatchObject({ kind: 'string', value: 'WPA2\nx', pos: { line: 11, column: 4 } });
+    // PayloadDisplayName's key was on line 12 column 4; one line break was typed above it.
+    expect(wifi.entries.find((e) => e.key === 'PayloadDisplayName')?.keyPos).toMatchObject({ line: 13, column: 4 });
+  });
+
+  it('returns a new root object and keeps unchanged payloads as they were', () => {
+    const previous = parseXmlPlistText(WIFI_PROFILE_XML).value;
+    const previousPayloads = previous.kind === 'dict' ? previous.entries[0].value : null;
+    if (previousPayloads?.kind !== 'array') throw new Error('expected the payload array');
+    const secondPayload = previousPayloads.items[1];
+
+    const at = WIFI_PROFILE_XML.indexOf('WPA2');
+    const root = reparseEdit(WIFI_PROFILE_XML, previous, `${WIFI_PROFILE_XML.slice(0, at)}x${WIFI_PROFILE_XML.slice(at)}`);
+    const payloads = root?.kind === 'dict' ? root.entries[0].value : null;
+    if (payloads?.kind !== 'array') throw new Error('expected the payload array');
+
+    expect(root).not.toBe(previous);
+    expect(payloads.items[0]).not.toBe(previousPayloads.items[0]);
+    expect(payloads.items[1]).toBe(secondPayload);
+  });
+
+  it('falls back for a key that duplicates another in its dict', () => {
+    const next = WIFI_PROFILE_XML.replace('<key>AutoJoin</key>', '<key>SSID_STR</key>');
+    expect(incremental(WIFI_PROFILE_XML, next)).toBeNull();
+    expect(() => parseXmlPlistText(next)).toThrow(/duplicate key "SSID_STR"/);
+  });
+
+  it('falls back for text with a carriage return', () => {
+    const crlf = WIFI_PROFILE_XML.replaceAll('\n', '\r\n');
+    const at = crlf.indexOf('WPA2');
+    expect(incremental(crlf, `${crlf.slice(0, at)}x${crlf.slice(at)}`)).toBeNull();
+  });
+
+  it('returns the previous root for an unchanged text', () => {
+    const previous = parseXmlPlistText(WIFI_PROFILE_XML).value;
+    expect(reparseEdit(WIFI_PROFILE_XML, previous, WIFI_PROFILE_XML)).toBe(previous);
+  });
+});
