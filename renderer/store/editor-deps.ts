@@ -5,6 +5,7 @@
 
 import type { DocumentKind } from '../../shared/ipc/contract.ts';
 import type { PlistValue } from '../../shared/plist/model.ts';
+import { reparseEdit } from '../../shared/plist/xml/incremental.ts';
 import { parseXmlPlistText } from '../../shared/plist/xml/reader.ts';
 import { writeXmlPlist } from '../../shared/plist/xml/writer.ts';
 import { classifyPlist } from '../../shared/profile/classify.ts';
@@ -29,6 +30,12 @@ export function defaultValidationSettings(): ValidationSettings {
 export interface EditorDeps {
   /** Parses XML plist text; throws PlistError naming the line and column. */
   parse(text: string, file: string): PlistValue;
+  /**
+   * Parses `text`, an edit of `previousText` whose value is `previousModel`, by reading only the
+   * edited element again; null when the edit needs a full parse. May move positions inside
+   * `previousModel`, which must not be used afterwards.
+   */
+  reparse(previousText: string, previousModel: PlistValue, text: string, file: string): PlistValue | null;
   serialize(value: PlistValue): string;
   classify(root: PlistValue): DocumentKind;
   validate(root: PlistValue, settings: ValidationSettings): Diagnostic[];
@@ -38,6 +45,7 @@ export interface EditorDeps {
 
 export const defaultEditorDeps: EditorDeps = {
   parse: (text, file) => parseXmlPlistText(text, { file }).value,
+  reparse: (previousText, previousModel, text, file) => reparseEdit(previousText, previousModel, text, file),
   serialize: (value) => writeXmlPlist(value),
   classify: (root) => classifyPlist(root),
   validate: (root, settings) => validateProfile(root, { schemas: settings.registry, platform: settings.platform ?? undefined, strict: settings.strict }),

@@ -77,16 +77,28 @@ export type EditorStore = StoreApi<EditorState & EditorActions>;
 
 const GENERAL: Selection = { kind: 'general' };
 
+/**
+ * True when the change from `previous` to `next` is typing in the XML editor: the text changed
+ * and `externalRevision` did not, because every other source of text bumps it.
+ */
+export function isTypingChange(next: Pick<EditorState, 'text' | 'externalRevision'>, previous: Pick<EditorState, 'text' | 'externalRevision'>): boolean {
+  return next.text !== previous.text && next.externalRevision === previous.externalRevision;
+}
+
 export function isDirty(state: Pick<EditorState, 'document' | 'text' | 'savedText'>): boolean {
   return state.document !== null && state.text !== state.savedText;
 }
 
 export function createEditorStore(deps: EditorDeps, initialValidation: ValidationSettings = defaultValidationSettings()): EditorStore {
   return createStore<EditorState & EditorActions>()((set, get) => {
-    /** Parses `text` and returns the state fields that follow from it. */
-    const derive = (text: string, previous: Pick<EditorState, 'model' | 'kind' | 'diagnostics'>, file: string) => {
+    /**
+     * Parses `text` and returns the state fields that follow from it. When `previous` is the
+     * parsed state of another text, only the part the edit touched is read again where possible.
+     */
+    const derive = (text: string, previous: Pick<EditorState, 'model' | 'kind' | 'diagnostics'> & Partial<Pick<EditorState, 'text' | 'parseProblem'>>, file: string) => {
       try {
-        const model = deps.parse(text, file);
+        const reused = previous.model !== null && previous.text !== undefined && previous.parseProblem === null ? deps.reparse(previous.text, previous.model, text, file) : null;
+        const model = reused ?? deps.parse(text, file);
         const kind = deps.classify(model);
         return { model, kind, parseProblem: null, diagnostics: kind === 'profile' ? deps.validate(model, get().validation) : [] };
       } catch (error) {

@@ -125,6 +125,46 @@ describe('editor store XML edits', () => {
   });
 });
 
+describe('editor store typing in large documents', () => {
+  /** A store whose full parses are counted, loaded like setup(). */
+  function countingSetup() {
+    let fullParses = 0;
+    const store = createEditorStore({ ...defaultEditorDeps, parse: (text, file) => (fullParses++, defaultEditorDeps.parse(text, file)), now: () => 0 });
+    const wifi = newPayload(builtinSchemas().get('com.apple.wifi.managed')!, WIFI_UUID, 'com.example.profile');
+    store.getState().load(documentWith(writeXmlPlist(addPayload(newProfile(PROFILE_UUID), wifi))));
+    return { store, fullParses: () => fullParses };
+  }
+
+  it('reads only the edited value when typing inside it', () => {
+    const { store, fullParses } = countingSetup();
+    const text = store.getState().text.replace(`<string>${WIFI_UUID}</string>`, '<string>not-a-uuid</string>');
+    store.getState().editText(text);
+
+    const state = store.getState();
+    expect(fullParses()).toBe(1);
+    expect(getAt(state.model!, ['PayloadContent', 0, 'PayloadUUID'])).toMatchObject(str('not-a-uuid'));
+    expect(state.diagnostics.find((d) => d.path === 'PayloadContent[0].PayloadUUID')?.line).toBe(lineOf(text, 'not-a-uuid'));
+  });
+
+  it('moves a finding down when a line break is typed above it', () => {
+    const { store, fullParses } = countingSetup();
+    store.getState().editText(store.getState().text.replace(`<string>${WIFI_UUID}</string>`, '<string>not-a-uuid</string>'));
+    const text = store.getState().text.replace('<string>Untitled Profile</string>', '<string>Untitled\nProfile</string>');
+    store.getState().editText(text);
+
+    const finding = store.getState().diagnostics.find((d) => d.path === 'PayloadContent[0].PayloadUUID');
+    expect(fullParses()).toBe(1);
+    expect(finding?.line).toBe(lineOf(text, 'not-a-uuid'));
+    expect(finding?.column).toBe(text.split('\n')[lineOf(text, 'not-a-uuid') - 1].indexOf('<string>') + 1);
+  });
+
+  it('parses the whole text again after an edit it cannot read alone', () => {
+    const { store, fullParses } = countingSetup();
+    store.getState().editText(store.getState().text.replace('<string>Untitled Profile</string>', '<string>Untitled Profile</string><!-- note -->'));
+    expect(fullParses()).toBe(2);
+  });
+});
+
 describe('editor store undo', () => {
   it('undoes form and XML edits in one history', () => {
     const { store, tick } = setup();
