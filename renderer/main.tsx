@@ -15,7 +15,8 @@ import './monaco/setup.ts';
 import { createScreenServices, type ScreenServices } from './screens/screen-services.ts';
 import { ScreensContext } from './screens/screens-context.ts';
 import { defaultEditorDeps } from './store/editor-deps.ts';
-import { createEditorStore } from './store/editor-store.ts';
+import { createDeferredView } from './store/deferred-view.ts';
+import { createEditorStore, isTypingChange } from './store/editor-store.ts';
 import './styles/app.css';
 import './styles/screens.css';
 
@@ -27,7 +28,8 @@ if (container && client && window.mobileconfig) {
   const ui = createUiStore();
   // The controller hands the screen commands (Inspect, Certificates, Export) to the screens.
   const screens: ScreenServices = createScreenServices({ client, inspectDropped: dropInspectorOf(window.mobileconfig), editor, ui });
-  const services: AppServices = { editor, ui, controller: createController(client, editor, ui, globalThis, (command) => screens.run(command)) };
+  const editorView = createDeferredView(editor, isTypingChange);
+  const services: AppServices = { editor, editorView, ui, controller: createController(client, editor, ui, globalThis, (command) => screens.run(command)) };
   const enrolment = createEnrolmentStore({ client, notify: (tone, message) => ui.getState().notify(tone, message) });
 
   createRoot(container).render(

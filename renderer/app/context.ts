@@ -4,12 +4,16 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 
 import type { SchemaRegistry } from '../../shared/schema/index.ts';
+import type { ReadableStore } from '../store/deferred-view.ts';
 import type { EditorActions, EditorState, EditorStore } from '../store/editor-store.ts';
 import type { Controller } from './controller.ts';
 import type { UiActions, UiState, UiStore } from './ui-store.ts';
 
 export interface AppServices {
+  /** The editor store itself: actions, and the current state for code outside React. */
   readonly editor: EditorStore;
+  /** What components render: the editor store, with typing in the XML editor arriving after the next paint (see deferred-view.ts). */
+  readonly editorView: ReadableStore<EditorState & EditorActions>;
   readonly ui: UiStore;
   readonly controller: Controller;
 }
@@ -23,7 +27,7 @@ export function useServices(): AppServices {
 }
 
 export function useEditor<T>(selector: (state: EditorState & EditorActions) => T): T {
-  return useStore(useServices().editor, selector);
+  return useStore(useServices().editorView, selector);
 }
 
 export function useUi<T>(selector: (state: UiState & UiActions) => T): T {

@@ -1,13 +1,12 @@
 // The sidebar: General settings, the payload list with its actions, and Add payload.
 
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 
 import type { DocumentKind } from '../../shared/ipc/contract.ts';
-import { dictGetString, type PlistDict } from '../../shared/plist/model.ts';
 import { useEditor, useSchemas, useServices } from '../app/context.ts';
-import { duplicatePayload, isProfileService, movePayload, payloadsOf, removePayload } from '../../shared/profile/edit/profile.ts';
-import { randomUuid } from '../model/uuid.ts';
+import { isProfileService, payloadsOf } from '../../shared/profile/edit/profile.ts';
 import type { Selection } from '../store/editor-store.ts';
+import { SidebarPayloadItem } from './SidebarPayloadItem.tsx';
 
 const KIND_LABELS: Readonly<Record<DocumentKind, string>> = { profile: 'Profile settings', stub: 'Profile stub', provisioning: 'Provisioning profile', plist: 'Property list' };
 
@@ -24,25 +23,6 @@ export function Sidebar() {
   const payloads = model ? payloadsOf(model) : [];
   const service = isProfileService(model);
   const select = (next: Selection) => editor.getState().select(next);
-  const edit = (update: Parameters<ReturnType<typeof editor.getState>['editModel']>[0], next?: Selection) => editor.getState().editModel(update, null, next);
-
-  const titleOf = (payload: PlistDict): { title: string; type: string } => {
-    const type = dictGetString(payload, 'PayloadType') ?? '';
-    const schema = schemas.forPayload(type, (key) => dictGetString(payload, key));
-    return { title: dictGetString(payload, 'PayloadDisplayName') || schema?.title || type || 'Payload', type };
-  };
-
-  const onItemKey = (event: KeyboardEvent, index: number, position: number) => {
-    // Alt+Arrow moves the payload, as in list editors of the common desktop toolkits.
-    if (!event.altKey || !editable) return;
-    if (event.key === 'ArrowUp' && position > 0) {
-      event.preventDefault();
-      edit((root) => movePayload(root, index, payloads[position - 1].index), { kind: 'payload', index: payloads[position - 1].index });
-    } else if (event.key === 'ArrowDown' && position < payloads.length - 1) {
-      event.preventDefault();
-      edit((root) => movePayload(root, index, payloads[position + 1].index), { kind: 'payload', index: payloads[position + 1].index });
-    }
-  };
 
   return (
     <nav className="sidebar" aria-label="Profile contents">
@@ -69,49 +49,20 @@ export function Sidebar() {
             Payloads <span className="count">({payloads.length})</span>
           </h2>
           <ul className="sidebar-list" aria-labelledby="payloads-heading">
-            {payloads.map(({ index, payload }, position) => {
-              const { title, type } = titleOf(payload);
-              const errors = errorsByPayload.get(index) ?? 0;
-              const selected = selection.kind === 'payload' && selection.index === index;
-              return (
-                <li key={index} className="payload-entry" data-payload-index={index}>
-                  <button
-                    type="button"
-                    className="sidebar-item"
-                    aria-current={selected ? 'true' : undefined}
-                    aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                    onClick={() => select({ kind: 'payload', index })}
-                    onKeyDown={(e) => onItemKey(e, index, position)}
-                  >
-                    <span className="sidebar-item-title">{title}</span>
-                    <span className="sidebar-item-type">{type}</span>
-                    {errors > 0 ? <span className="badge badge-error">{errors === 1 ? '1 error' : `${errors} errors`}</span> : null}
-                  </button>
-                  {selected && editable ? (
-                    <div className="payload-actions" role="group" aria-label={`Actions for ${title}`}>
-                      <button type="button" className="icon-button" aria-label={`Move ${title} up`} disabled={position === 0} onClick={() => edit((root) => movePayload(root, index, payloads[position - 1].index), { kind: 'payload', index: payloads[position - 1].index })}>
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`Move ${title} down`}
-                        disabled={position === payloads.length - 1}
-                        onClick={() => edit((root) => movePayload(root, index, payloads[position + 1].index), { kind: 'payload', index: payloads[position + 1].index })}
-                      >
-                        ↓
-                      </button>
-                      <button type="button" className="small-button" aria-label={`Duplicate ${title}`} onClick={() => edit((root) => duplicatePayload(root, index, randomUuid()), { kind: 'payload', index: index + 1 })}>
-                        Duplicate
-                      </button>
-                      <button type="button" className="small-button danger" aria-label={`Remove ${title}`} onClick={() => edit((root) => removePayload(root, index), { kind: 'general' })}>
-                        Remove
-                      </button>
-                    </div>
-                  ) : null}
-                </li>
-              );
-            })}
+            {payloads.map(({ index, payload }, position) => (
+              <SidebarPayloadItem
+                key={index}
+                editor={editor}
+                schemas={schemas}
+                payload={payload}
+                index={index}
+                previousIndex={position > 0 ? payloads[position - 1].index : null}
+                nextIndex={position < payloads.length - 1 ? payloads[position + 1].index : null}
+                errors={errorsByPayload.get(index) ?? 0}
+                selected={selection.kind === 'payload' && selection.index === index}
+                editable={editable}
+              />
+            ))}
           </ul>
           <button type="button" className="add-payload" disabled={!editable} onClick={() => ui.getState().setLibraryOpen(true)}>
             Add payload…

@@ -6,15 +6,15 @@
 // that there is one history for both editors.
 
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { PlistValue } from '../../shared/plist/model.ts';
 import { useEditor, useServices, useUi } from '../app/context.ts';
 import { getAt } from '../../shared/profile/edit/paths.ts';
-import type { Selection } from '../store/editor-store.ts';
+import { isTypingChange, type EditorState, type Selection } from '../store/editor-store.ts';
 import { buildMarkers } from '../monaco/markers.ts';
 import { monaco } from '../monaco/setup.ts';
-import { minimalReplacement } from '../sync/text-diff.ts';
+import { minimalReplacement } from '../../shared/text/text-diff.ts';
 import { useColorScheme } from './use-color-scheme.ts';
 
 type CodeEditor = Parameters<OnMount>[0];
@@ -42,9 +42,6 @@ export function XmlEditor() {
     editorRef.current = editor;
     editor.getModel()?.setEOL(monaco.editor.EndOfLineSequence.LF);
 
-    // NOTE: each keystroke reparses and revalidates the whole document. That took 36-106 ms for a
-    // 1.4 MB profile of 1500 payloads in a Node run on a 2-core machine; debounce here if large
-    // profiles feel slow to type in.
     editor.onDidChangeModelContent(() => {
       if (applyingRef.current) return;
       store.getState().editText(editor.getValue());
@@ -75,13 +72,31 @@ export function XmlEditor() {
     }
   }, [revision, mounted, store]);
 
-  // Markers for findings and the parse problem.
-  useEffect(() => {
+  // Markers for findings and the parse problem. Typing sets them straight from the store, in
+  // the same task as the key, so that they do not wait for React (see deferred-view.ts); any
+  // other change sets them here once its text is in the editor.
+  const shownMarkersRef = useRef<{ diagnostics: unknown; parseProblem: unknown } | null>(null);
+  const showMarkers = useCallback((state: Pick<EditorState, 'diagnostics' | 'parseProblem'>) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    const markers = buildMarkers(diagnostics, parseProblem, (line) => (line >= 1 && line <= model.getLineCount() ? model.getLineLength(line) : 0));
+    const shown = shownMarkersRef.current;
+    if (shown && shown.diagnostics === state.diagnostics && shown.parseProblem === state.parseProblem) return;
+    shownMarkersRef.current = { diagnostics: state.diagnostics, parseProblem: state.parseProblem };
+    const markers = buildMarkers(state.diagnostics, state.parseProblem, (line) => (line >= 1 && line <= model.getLineCount() ? model.getLineLength(line) : 0));
     monaco.editor.setModelMarkers(model, 'mobileconfig', markers);
-  }, [diagnostics, parseProblem, mounted, revision]);
+  }, []);
+
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (isTypingChange(state, previous)) showMarkers(state);
+      }),
+    [store, showMarkers],
+  );
+
+  useEffect(() => {
+    showMarkers({ diagnostics, parseProblem });
+  }, [diagnostics, parseProblem, mounted, revision, showMarkers]);
 
   // Problems panel: reveal the line; take the focus only when no form field did.
   useEffect(() => {
@@ -130,6 +145,9 @@ export function XmlEditor() {
             renderWhitespace: 'none',
             glyphMargin: false,
             fixedOverflowWidgets: true,
+            // Word suggestions while typing scan the whole document on each key, which on a
+            // profile of a megabyte costs more than the parse; Ctrl+Space still shows them.
+            quickSuggestions: false,
           }}
         />
       </div>
