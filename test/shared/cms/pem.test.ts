@@ -32,6 +32,31 @@ describe('decodeCmsArmour', () => {
     expect(decodeCmsArmour(text('QUJD'))).toBeNull();
   });
 
+  it('returns null for white space only', () => {
+    expect(decodeCmsArmour(text(''))).toBeNull();
+    expect(decodeCmsArmour(text(' \t\r\n\v\f'))).toBeNull();
+  });
+
+  it('finds a CMS block after other text', () => {
+    const pem = `<?xml version="1.0"?>\nSigned copy:\n-----BEGIN CMS-----\n${BASE64}\n-----END CMS-----\n`;
+    expect(decodeCmsArmour(text(pem))).toEqual({ der: DER, armour: 'pem' });
+  });
+
+  it('returns null for a certificate block in a plist', () => {
+    const plist = '<plist><string>-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----</string></plist>';
+    expect(decodeCmsArmour(text(plist))).toBeNull();
+  });
+
+  it('decodes base64 after a no-break space', () => {
+    // Byte 0xA0 is U+00A0 in latin1, which String.prototype.trim removes.
+    const bytes = Uint8Array.of(0xa0, ...text(`${BASE64}\n`));
+    expect(decodeCmsArmour(bytes)).toEqual({ der: DER, armour: 'base64' });
+  });
+
+  it('returns null for a dash run without BEGIN', () => {
+    expect(decodeCmsArmour(text('<plist>----- ------BEGIN-----BEGI</plist>'))).toBeNull();
+  });
+
   it('rejects corrupt PEM body', () => {
     expect(() => decodeCmsArmour(text('-----BEGIN CMS-----\n@@@@\n-----END CMS-----\n'))).toThrow(CmsError);
   });
