@@ -36,6 +36,15 @@ export function derTlv(tagClass: Asn1TagClass, constructed: boolean, tag: number
   return out;
 }
 
+/**
+ * Encodes the identifier and length octets of an element whose `length` content octets the
+ * caller places after them. So a large content can go into the output once, instead of being
+ * copied again for every element that encloses it.
+ */
+export function derHeader(tagClass: Asn1TagClass, constructed: boolean, tag: number, length: number): Uint8Array {
+  return concatBytes(encodeIdentifier(tagClass, constructed, tag), encodeLength(length));
+}
+
 function encodeIdentifier(tagClass: Asn1TagClass, constructed: boolean, tag: number): Uint8Array {
   if (!Number.isSafeInteger(tag) || tag < 0) {
     throw new Asn1Error(`tag number ${tag} is not a non-negative integer`, { expected: 'a tag number from 0' });

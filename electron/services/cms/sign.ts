@@ -5,8 +5,9 @@
 import { createHash, sign as cryptoSign, X509Certificate, type KeyObject } from 'node:crypto';
 
 import { concatBytes } from '../../../shared/asn1/bytes.ts';
-import { derExplicit, derImplicit, derInteger, derNull, derOctetString, derOid, derSequence, derSet, derTlv, derUtcTime } from '../../../shared/asn1/writer.ts';
+import { derHeader, derImplicit, derInteger, derNull, derOctetString, derOid, derSequence, derSet, derTlv, derUtcTime } from '../../../shared/asn1/writer.ts';
 import { OID_CONTENT_TYPE, OID_DATA, OID_MESSAGE_DIGEST, OID_SIGNED_DATA, OID_SIGNING_TIME } from '../../../shared/asn1/oids.ts';
+import { TAG_OCTET_STRING, TAG_SEQUENCE, type Asn1TagClass } from '../../../shared/asn1/tags.ts';
 import { CmsError } from '../../../shared/cms/errors.ts';
 import { encodeIssuerAndSerialNumber } from '../../../shared/cms/identifier.ts';
 import type { Certificate } from '../../../shared/x509/certificate.ts';
@@ -80,15 +81,27 @@ export function sign(content: Uint8Array, signer: SignerIdentity, options: SignO
     derOctetString(signature),
   );
 
-  const signedData = derSequence(
+  // The content sits six elements deep and can be tens of megabytes, so the elements around it
+  // are kept as lists of parts and the content is copied once, into the result.
+  const encapsulatedContent = options.omitContent
+    ? [derSequence(derOid(OID_DATA))]
+    : wrapParts('universal', true, TAG_SEQUENCE, [derOid(OID_DATA), ...wrapParts('context', true, 0, wrapParts('universal', false, TAG_OCTET_STRING, [content]))]);
+  const signedData = wrapParts('universal', true, TAG_SEQUENCE, [
     derInteger(1n),
     derSet(digestAlgorithm),
-    options.omitContent ? derSequence(derOid(OID_DATA)) : derSequence(derOid(OID_DATA), derExplicit(0, derOctetString(content))),
+    ...encapsulatedContent,
     encodeCertificateSet(certificate, chain),
     derSet(signerInfo),
-  );
-  const der = derSequence(derOid(OID_SIGNED_DATA), derExplicit(0, signedData));
+  ]);
+  const der = concatBytes(...wrapParts('universal', true, TAG_SEQUENCE, [derOid(OID_SIGNED_DATA), ...wrapParts('context', true, 0, signedData)]));
   return { der, warnings: signerWarnings(certificate, chain, options.now ?? new Date()) };
+}
+
+/** Returns the parts of one element: its header, then `contents` (encoded elements or raw octets), not joined. */
+function wrapParts(tagClass: Asn1TagClass, constructed: boolean, tag: number, contents: readonly Uint8Array[]): Uint8Array[] {
+  let length = 0;
+  for (const part of contents) length += part.length;
+  return [derHeader(tagClass, constructed, tag, length), ...contents];
 }
 
 function attribute(type: string, value: Uint8Array): Uint8Array {

@@ -10,6 +10,7 @@ import {
   derBoolean,
   derExplicit,
   derGeneralizedTime,
+  derHeader,
   derImplicit,
   derInteger,
   derNull,
@@ -95,6 +96,16 @@ describe('DER writer', () => {
   it('writes long lengths', () => {
     const encoded = derOctetString(new Uint8Array(70_000));
     expect(toHex(encoded.subarray(0, 5))).toBe('0483011170');
+  });
+
+  it('derHeader encodes tag and length', () => {
+    // X.690 8.1.2 and 8.1.3: class and constructed bits, then short or long form lengths.
+    expect(toHex(derHeader('universal', false, 4, 5))).toBe('0405');
+    expect(toHex(derHeader('universal', true, 16, 127))).toBe('307f');
+    expect(toHex(derHeader('context', true, 0, 128))).toBe('a08180');
+    expect(toHex(derHeader('universal', false, 4, 300))).toBe('0482012c');
+    expect(toHex(derHeader('universal', true, 16, 33_000_000))).toBe('308401f78a40');
+    expect(toHex(derHeader('context', false, 31, 1))).toBe('9f1f01');
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../../../electron/services/cms/sign.ts';
 import { CmsError } from '../../../../shared/cms/errors.ts';
@@ -51,6 +52,17 @@ describe.skipIf(tools.skip)('sign' + tools.reason, () => {
     expect(printed).toContain('algorithm: sha384 (2.16.840.1.101.3.4.2.2)');
     expect(printed).toMatch(/version: 1\n/);
     expect(printed).toContain('d.issuerAndSerialNumber:');
+  });
+
+  it('openssl verifies content of 16 MiB', () => {
+    // Over 2^24 octets, so the content and every element around it have four-octet lengths.
+    const content = Buffer.alloc(16 * 1024 * 1024 + 7, PROFILE);
+    const { der } = sign(content, identity(pki.leafRsa));
+    // Through a file, because the content is larger than execFileSync's output buffer.
+    const result = opensslVerify(pki, der, '-CAfile', pki.root.certPath, '-out', 'large-content.out');
+    expect(result.stderr).toBe('');
+    expect(result.ok).toBe(true);
+    expect(readFileSync(path.join(pki.dir, 'large-content.out')).equals(content)).toBe(true);
   });
 
   it('uses sha256WithRSAEncryption for RSA', () => {
