@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 
-export const CASE_GROUPS = ['plist', 'convert', 'sign', 'verify', 'encrypt', 'validate', 'inspect', 'editor'] as const;
+export const CASE_GROUPS = ['plist', 'convert', 'startup', 'sign', 'verify', 'encrypt', 'validate', 'inspect', 'editor'] as const;
 export type CaseGroup = (typeof CASE_GROUPS)[number];
 
 export interface BenchOptions {
@@ -34,13 +34,21 @@ and openssl (interleaved runs, medians), and writes bench/results.json and docs/
 Options:
   --quick           small inputs (100 and 2,000 payloads, 100 devices and stubs) and 3 runs;
                     results are printed, not written, unless --write is given
-  --only GROUP      run one group of cases (repeatable): ${CASE_GROUPS.join(', ')}
+  --only GROUP      run one group of cases (repeatable): ${CASE_GROUPS.join(', ')};
+                    sign and verify also run startup, which their verdicts compare with
   --runs N          measured runs per side and case (default 5, 3 with --quick)
   --work-dir DIR    generate inputs in DIR and keep them there; a later run reuses them
   --keep            keep the temporary folder and print its path
   --write           write the result files even with --quick or --only
   --help            show this help
 `;
+
+/** Returns true when `group` runs under `--only`: when it is named, or when a named group's verdicts need its rows. */
+export function isGroupSelected(group: CaseGroup, only: readonly CaseGroup[]): boolean {
+  if (only.length === 0 || only.includes(group)) return true;
+  // The sign and verify verdicts compare openssl's time with Node's start.
+  return group === 'startup' && (only.includes('sign') || only.includes('verify'));
+}
 
 /** Raised for an option that cannot be used; the message names the accepted values. */
 export class BenchUsageError extends Error {

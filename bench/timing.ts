@@ -110,6 +110,24 @@ export async function interleave<T>(runs: number, ours: () => Promise<T>, peer: 
   return result;
 }
 
+/**
+ * Runs one uncounted warm-up of each command, then `runs` rounds of all of them. Each round
+ * starts one command later than the round before, so that each command runs first in turn.
+ */
+export async function interleaveAll<K extends string, T>(runs: number, commands: Readonly<Record<K, () => Promise<T>>>): Promise<Record<K, T[]>> {
+  const keys = Object.keys(commands) as K[];
+  for (const key of keys) await commands[key]();
+
+  const samples = Object.fromEntries(keys.map((key) => [key, [] as T[]])) as Record<K, T[]>;
+  for (let round = 0; round < runs; round++) {
+    for (let step = 0; step < keys.length; step++) {
+      const key = keys[(round + step) % keys.length];
+      samples[key].push(await commands[key]());
+    }
+  }
+  return samples;
+}
+
 /** Runs one warm-up, then `runs` counted runs, for measurements that have no peer. */
 export async function repeat<T>(runs: number, measure: () => Promise<T>): Promise<T[]> {
   await measure();

@@ -14,8 +14,10 @@ export interface TargetCheck {
   readonly description: string;
   /** Null when the row has no number to check (a gap). */
   readonly met: boolean | null;
-  /** Method of the check, for example an extrapolation. */
+  /** Method of the check, for example an extrapolation, or what keeps it from being met. */
   readonly detail?: string;
+  /** True when the runtime's start alone, measured in the same run, misses the target. */
+  readonly runtimeBound?: boolean;
 }
 
 export interface BenchResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { BenchUsageError, parseBenchOptions } from '../../bench/options.ts';
+import { BenchUsageError, isGroupSelected, parseBenchOptions } from '../../bench/options.ts';
 import { median } from '../../bench/timing.ts';
 
 describe('parseBenchOptions', () => {
@@ -28,6 +28,24 @@ describe('parseBenchOptions', () => {
   ])('rejects %j', (argv, message) => {
     expect(() => parseBenchOptions(argv)).toThrow(BenchUsageError);
     expect(() => parseBenchOptions(argv)).toThrow(message);
+  });
+});
+
+describe('isGroupSelected', () => {
+  it('runs every group without --only', () => {
+    expect(isGroupSelected('plist', [])).toBe(true);
+    expect(isGroupSelected('startup', [])).toBe(true);
+  });
+
+  it('runs startup for sign or verify', () => {
+    expect(isGroupSelected('startup', ['sign'])).toBe(true);
+    expect(isGroupSelected('startup', ['verify'])).toBe(true);
+    expect(isGroupSelected('startup', ['plist'])).toBe(false);
+  });
+
+  it('runs only named other groups', () => {
+    expect(isGroupSelected('sign', ['verify'])).toBe(false);
+    expect(isGroupSelected('verify', ['verify'])).toBe(true);
   });
 });
 
