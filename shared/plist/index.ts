@@ -18,6 +18,8 @@ export { PlistError, joinKeyPath } from './errors.ts';
 export interface ReadPlistOptions {
   /** Named in every error and warning. */
   readonly file?: string;
+  /** Give XML values their source positions; default true. See XmlReadOptions. */
+  readonly positions?: boolean;
 }
 
 export interface ReadPlistResult {

@@ -36,6 +36,8 @@ export interface OpenedDocument {
 
 export interface OpenOptions {
   readonly file?: string;
+  /** Give the plist's XML values their source positions; default true. See XmlReadOptions. */
+  readonly positions?: boolean;
 }
 
 /**
@@ -51,12 +53,12 @@ export function openDocument(bytes: Uint8Array, options: OpenOptions = {}): Open
   if (isDerSequence(bytes) || armoured) {
     const der = armoured ? armoured.der : bytes;
     const unwrapped = unwrapSignedContainer(der, file);
-    const plist = readInner(unwrapped.content, file);
+    const plist = readInner(unwrapped.content, options);
     const warnings = [...unwrapped.warnings, ...plist.warnings];
     return finish(plist, { file, container: 'cms-signed', armour: armoured?.armour, plistBytes: unwrapped.content, signed: true, signature: unwrapped.facts, warnings });
   }
 
-  const plist = readPlistNamed(bytes, file);
+  const plist = readPlistNamed(bytes, options);
   return finish(plist, { file, container: plist.format, plistBytes: bytes, signed: false, warnings: [...plist.warnings] });
 }
 
@@ -83,9 +85,10 @@ function finish(plist: ReadPlistResult, envelope: Envelope): OpenedDocument {
   };
 }
 
-function readInner(content: Uint8Array, file: string | undefined): ReadPlistResult {
+function readInner(content: Uint8Array, options: OpenOptions): ReadPlistResult {
+  const file = options.file;
   try {
-    return readPlist(content, { file });
+    return readPlist(content, { file, positions: options.positions });
   } catch (error) {
     if (error instanceof PlistError) {
       throw new PlistError(`the signed content is not a property list: ${error.reason}`, { file, line: error.line, column: error.column, offset: error.offset });
@@ -94,9 +97,10 @@ function readInner(content: Uint8Array, file: string | undefined): ReadPlistResu
   }
 }
 
-function readPlistNamed(bytes: Uint8Array, file: string | undefined): ReadPlistResult {
+function readPlistNamed(bytes: Uint8Array, options: OpenOptions): ReadPlistResult {
+  const file = options.file;
   try {
-    return readPlist(bytes, { file });
+    return readPlist(bytes, { file, positions: options.positions });
   } catch (error) {
     if (error instanceof PlistError && error.file === undefined && file !== undefined) throw error.withFile(file);
     throw error;

@@ -1,5 +1,6 @@
 // The plist element parser: turns the elements inside <plist> into PlistValues with
-// source positions, and rejects everything the plist DTD does not allow.
+// source positions (unless the scanner records none), and rejects everything the plist DTD
+// does not allow.
 //
 // It keeps open <array> and <dict> elements on an explicit stack instead of recursing, so
 // nesting depth is bounded by MAX_PLIST_DEPTH and never by the JavaScript stack.
@@ -93,7 +94,7 @@ class ElementParser {
   constructor(private readonly scanner: XmlScanner) {}
 
   run(plistTag: StartTag): PlistValue {
-    const { line, column } = this.scanner.position(plistTag.start, plistTag.start);
+    const { line, column } = this.containerStart(plistTag.start);
     this.stack.push(new OpenContainer('plist', plistTag.start, line, column, null));
 
     try {
@@ -164,19 +165,24 @@ class ElementParser {
     }
 
     if (tag.selfClosing) {
-      const pos = scanner.position(tag.start, scanner.pos);
+      const pos = scanner.valuePosition(tag.start, scanner.pos);
       this.append(parent, element === 'dict' ? { kind: 'dict', entries: [], pos } : { kind: 'array', items: [], pos });
       return;
     }
 
-    const { line, column } = scanner.position(tag.start, tag.start);
+    const { line, column } = this.containerStart(tag.start);
     this.stack.push(new OpenContainer(element, tag.start, line, column, segmentOfNext(parent)));
+  }
+
+  /** Returns the line and column of a container's start tag, which its value gets as position once the end tag is read. Zeros when positions are off. */
+  private containerStart(tagStart: number): { line: number; column: number } {
+    return this.scanner.recordsPositions ? this.scanner.position(tagStart, tagStart) : { line: 0, column: 0 };
   }
 
   /** Returns the value of a container whose end tag starts at `endTagStart`. */
   private close(container: OpenContainer, endTagStart: number): PlistValue {
     const scanner = this.scanner;
-    const pos: SourcePosition = { line: container.line, column: container.column, offset: container.tagStart, endOffset: scanner.pos };
+    const pos: SourcePosition | undefined = scanner.recordsPositions ? { line: container.line, column: container.column, offset: container.tagStart, endOffset: scanner.pos } : undefined;
 
     switch (container.element) {
       case 'plist':
@@ -225,7 +231,7 @@ class ElementParser {
     }
     container.keyOffsets.set(key, tag.start);
     container.pendingKey = key;
-    container.pendingKeyPos = scanner.position(tag.start, scanner.pos);
+    container.pendingKeyPos = scanner.valuePosition(tag.start, scanner.pos);
   }
 
   private checkValueAllowed(container: OpenContainer, tag: StartTag): void {
@@ -282,23 +288,23 @@ class ElementParser {
     switch (name) {
       case 'string': {
         const value = selfClosing ? '' : scanner.readTextContent(name, start);
-        return { kind: 'string', value, pos: scanner.position(start, scanner.pos) };
+        return { kind: 'string', value, pos: scanner.valuePosition(start, scanner.pos) };
       }
       case 'integer': {
         const value = parseIntegerText(this.readScalarText(tag), this.failAtScalar);
-        return { kind: 'integer', value, pos: scanner.position(start, scanner.pos) };
+        return { kind: 'integer', value, pos: scanner.valuePosition(start, scanner.pos) };
       }
       case 'real': {
         const value = parseRealText(this.readScalarText(tag), this.failAtScalar);
-        return { kind: 'real', value, pos: scanner.position(start, scanner.pos) };
+        return { kind: 'real', value, pos: scanner.valuePosition(start, scanner.pos) };
       }
       case 'date': {
         const value = parseDateText(this.readScalarText(tag), this.failAtScalar);
-        return { kind: 'date', value, pos: scanner.position(start, scanner.pos) };
+        return { kind: 'date', value, pos: scanner.valuePosition(start, scanner.pos) };
       }
       case 'data': {
         const value = this.decodeData(this.readScalarText(tag));
-        return { kind: 'data', value, pos: scanner.position(start, scanner.pos) };
+        return { kind: 'data', value, pos: scanner.valuePosition(start, scanner.pos) };
       }
       case 'true':
       case 'false': {
@@ -306,7 +312,7 @@ class ElementParser {
         if (!isAllXmlWhitespace(content)) {
           throw scanner.error(`<${name}> must be empty (write <${name}/>), but it contains the text ${quoteValue(content)}`, start);
         }
-        return { kind: 'boolean', value: name === 'true', pos: scanner.position(start, scanner.pos) };
+        return { kind: 'boolean', value: name === 'true', pos: scanner.valuePosition(start, scanner.pos) };
       }
       case 'plist':
         throw scanner.error(`<plist> inside <${container.element}>; <plist> may only be the root element`, start);

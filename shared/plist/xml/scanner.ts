@@ -63,30 +63,48 @@ class NextOccurrence {
   }
 }
 
+export interface XmlScannerOptions {
+  /** Give values their source position (the default). */
+  readonly positions?: boolean;
+}
+
 export class XmlScanner {
   readonly text: string;
   readonly file: string | undefined;
   /** Offset of the next character to read. */
   pos: number;
-  private readonly lines: LineIndex;
+  /** False when values get no source position; lines are then counted only for a message. */
+  readonly recordsPositions: boolean;
+  private lineIndex: LineIndex | undefined;
   private readonly ampersands: NextOccurrence;
   private readonly carriageReturns: NextOccurrence;
 
-  constructor(text: string, start: number, file: string | undefined) {
+  constructor(text: string, start: number, file: string | undefined, options: XmlScannerOptions = {}) {
     this.text = text;
     this.file = file;
     this.pos = start;
-    this.lines = new LineIndex(text);
+    this.recordsPositions = options.positions ?? true;
     this.ampersands = new NextOccurrence(text, '&');
     this.carriageReturns = new NextOccurrence(text, '\r');
   }
 
   // Positions and errors
 
+  /** Returns the line starts of the text, counted on the first lookup, because a read without positions and without problems needs none. */
+  private get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
+  }
+
   /** Returns the source position of a construct from `start` (its `<`) to `end` (just past its last `>`). */
   position(start: number, end: number): SourcePosition {
     const { line, column } = this.lines.locate(start);
     return { line, column, offset: start, endOffset: end };
+  }
+
+  /** Returns the source position of a value, or undefined when this scanner records none. */
+  valuePosition(start: number, end: number): SourcePosition | undefined {
+    return this.recordsPositions ? this.position(start, end) : undefined;
   }
 
   lineOf(offset: number): number {

@@ -66,6 +66,16 @@ describe.skipIf(tools.skip)('openDocument detects every container' + tools.reaso
     'PEM CMS': { container: 'cms-signed', plistFormat: 'xml', signed: true },
   };
 
+  it('opens plain and signed XML without positions', () => {
+    for (const name of ['plain XML', 'DER CMS']) {
+      const doc = openDocument(forms.get(name)!, { file: name, positions: false });
+      if (doc.value.kind !== 'dict') throw new Error(`${name}: expected a dict`);
+      expect(doc.value.pos, name).toBeUndefined();
+      expect(doc.value.entries[0].keyPos, name).toBeUndefined();
+      expect(plistEqual(doc.value, openDocument(forms.get(name)!).value), name).toBe(true);
+    }
+  });
+
   for (const [name, facts] of Object.entries(expected)) {
     it(`opens ${name} with the same payloads`, () => {
       const doc = openDocument(forms.get(name)!, { file: name });

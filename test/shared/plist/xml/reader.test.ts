@@ -350,4 +350,48 @@ describe('source positions', () => {
     expect(error.column).toBe(12);
     expect(error.message).toBe('w.mobileconfig:4:12: mismatched end tag </strin>: expected </string> to close the <string> at line 4 (at a)');
   });
+  it('leaves positions out when asked', () => {
+    const withPositions = parseXmlPlistText(CRLF_DOCUMENT).value;
+    const without = parseXmlPlistText(CRLF_DOCUMENT, { positions: false }).value;
+    expect(without).toEqual(stripPositions(withPositions));
+
+    const unpositioned: string[] = [];
+    const visit = (value: PlistValue, path: string): void => {
+      if (value.pos !== undefined) unpositioned.push(path);
+      if (value.kind === 'array') value.items.forEach((item, index) => visit(item, `${path}[${index}]`));
+      if (value.kind === 'dict') {
+        for (const entry of value.entries) {
+          if (entry.keyPos !== undefined) unpositioned.push(`${path}.${entry.key} (key)`);
+          visit(entry.value, `${path}.${entry.key}`);
+        }
+      }
+    };
+    visit(without, 'root');
+    expect(unpositioned).toEqual([]);
+  });
+
+  it('leaves positions out of empty containers', () => {
+    const value = parseXmlPlistText('<plist><array><dict/><array></array></array></plist>', { positions: false }).value;
+    if (value.kind !== 'array') throw new Error('expected an array');
+    expect(value.pos).toBeUndefined();
+    expect(value.items.map((item) => item.pos)).toEqual([undefined, undefined]);
+  });
+
+  it('names line and column in errors without positions', () => {
+    const error = errorOf(() => parseXmlPlistText('<plist>\r\n<dict>\r\n  <key>a</key>\r\n  <string>x</strin>\r\n</dict></plist>', { file: 'w.mobileconfig', positions: false }));
+    expect(error.message).toBe('w.mobileconfig:4:12: mismatched end tag </strin>: expected </string> to close the <string> at line 4 (at a)');
+  });
+
+  it('names the first line of a duplicate key without positions', () => {
+    const error = errorOf(() => parseXmlPlistText('<plist><dict>\n<key>a</key><true/>\n<key>a</key><false/>\n</dict></plist>', { positions: false }));
+    expect(error.line).toBe(3);
+    expect(error.column).toBe(1);
+    expect(error.reason).toBe('duplicate key "a" in a <dict>: it first appears at line 2');
+  });
+
+  it('numbers warning lines without positions', () => {
+    const result = parseXmlPlistText('\n\n<plist><true/></plist>', { positions: false });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/^line 3: white space at the start of the file/);
+  });
 });
