@@ -124,6 +124,8 @@ export function parseCertificateNode(node: Asn1Node): Certificate {
   const bcExtension = find(OID_CE_BASIC_CONSTRAINTS);
   const kuExtension = find(OID_CE_KEY_USAGE);
   const ekuExtension = find(OID_CE_EXT_KEY_USAGE);
+  let sha1Hex: string | undefined;
+  let sha256Hex: string | undefined;
 
   return {
     raw: node.raw,
@@ -147,8 +149,16 @@ export function parseCertificateNode(node: Asn1Node): Certificate {
     extensions,
     signatureAlgorithm,
     signatureValue,
-    sha1: bytesToHex(sha1(node.raw)),
-    sha256: bytesToHex(sha256(node.raw)),
+    // Computed on first read, because hashing in JavaScript is slow in a fresh process (both
+    // fingerprints of one certificate took 1.5 to 2 ms in the CLI), and sign and verify read no SHA-1.
+    get sha1(): string {
+      sha1Hex ??= bytesToHex(sha1(node.raw));
+      return sha1Hex;
+    },
+    get sha256(): string {
+      sha256Hex ??= bytesToHex(sha256(node.raw));
+      return sha256Hex;
+    },
     isSelfIssued: bytesEqual(issuer.raw, subject.raw),
   };
 }

@@ -68,6 +68,16 @@ describe.skipIf(tools.skip)('parseCertificate against openssl' + tools.reason, (
     }
   });
 
+  it('fingerprints survive copies', () => {
+    // The fingerprints are computed on first read, so copies must read them as values.
+    const expected = opensslField(pki.leafRsa, '-fingerprint', '-sha256').replaceAll(':', '').toLowerCase();
+    const certificate = parseCertificate(pki.leafRsa.der);
+    expect(structuredClone(certificate).sha256).toBe(expected);
+    expect({ ...certificate }.sha256).toBe(expected);
+    expect((JSON.parse(JSON.stringify(certificate)) as { sha256: string }).sha256).toBe(expected);
+    expect(certificate.sha256).toBe(expected);
+  });
+
   it('validity matches openssl dates', () => {
     for (const entity of entities()) {
       const certificate = parseCertificate(entity.der);
