@@ -3,12 +3,19 @@
 // built-in root store).
 
 import { createPublicKey, X509Certificate } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
+import { createRequire } from 'node:module';
 
 import { Asn1Error } from '../../../shared/asn1/errors.ts';
 import { parseAsn1Header } from '../../../shared/asn1/reader.ts';
 import { bytesEqual } from '../../../shared/asn1/bytes.ts';
 import { type Certificate, parseCertificate } from '../../../shared/x509/certificate.ts';
+
+/**
+ * A require() for node:tls, so that it is loaded only when the built-in roots are first needed.
+ * An ES import of it reads all of Node's root certificates at once (seen on Node 20), which a
+ * verification decided by the given anchors does not need.
+ */
+const loadBuiltin = createRequire(import.meta.url);
 
 /** Maximum chain length followed; the chains seen in signed profiles have 2 to 4 certificates. */
 const MAX_CHAIN_LENGTH = 10;
@@ -27,6 +34,8 @@ export interface ChainFacts {
   readonly missingRoot: { readonly issuer: string } | null;
   /** A certificate on the path is one of the trust anchors. */
   readonly trusted: boolean;
+  /** The path ends at a trust anchor that is self-signed. */
+  readonly endsAtRootAnchor: boolean;
   /**
    * The anchor that trust rests on when it is not self-signed (an intermediate given as anchor)
    * and the file's certificates do not also lead to a self-signed anchor. Devices trust only
@@ -71,7 +80,7 @@ export function buildChain(signer: Certificate, embedded: readonly Certificate[]
 
   const path = trusted ? trustPath : completePath;
   const outOfValidity = path.filter((certificate) => now < certificate.notBefore || now > certificate.notAfter);
-  return { path, complete, missingRoot, trusted, intermediateAnchor, outOfValidity };
+  return { path, complete, missingRoot, trusted, endsAtRootAnchor: anchor !== null && isSelfSigned(anchor), intermediateAnchor, outOfValidity };
 }
 
 /**
@@ -171,6 +180,7 @@ export function systemRootsIssuing(certificates: readonly Certificate[]): Certif
 function systemRootIndex(): Map<string, Uint8Array[]> {
   if (systemRootsBySubject) return systemRootsBySubject;
   systemRootsBySubject = new Map();
+  const { rootCertificates } = loadBuiltin('node:tls') as typeof import('node:tls');
   for (const pem of rootCertificates) {
     const body = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem)?.[1];
     if (!body) continue;

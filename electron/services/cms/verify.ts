@@ -59,12 +59,20 @@ export function verify(input: Uint8Array, options: VerifyOptions = {}): VerifyRe
 
   try {
     const extra = (options.extraCertificates ?? []).map((der, index) => parseCallerCertificate(der, `extra certificate ${index + 1}`));
+    const givenAnchors = (options.anchors ?? []).map((der, index) => parseCallerCertificate(der, `trust anchor ${index + 1}`));
+    const now = options.now ?? new Date();
+    const checkAll = (anchors: readonly Certificate[]) => signedData.signerInfos.map((signerInfo) => checkSigner(signerInfo, signedData, extra, anchors, now));
+
+    // Reading the built-in roots loads node:tls and indexes its root certificates (144 in Node
+    // 20.20), about 6 ms of a 100 ms `verify --ca` that the given anchors often decide alone.
+    if (options.systemRoots !== false && givenAnchors.length > 0) {
+      const checks = checkAll(givenAnchors);
+      if (checks.every(decidedWithoutSystemRoots)) return combineSigners(signedData, checks, now);
+    }
+
     // Of the built-in roots, only those that issued a certificate in the file can be on a chain.
     const systemRoots = options.systemRoots === false ? [] : systemRootsIssuing([...signedData.certificates, ...extra]);
-    const anchors = [...(options.anchors ?? []).map((der, index) => parseCallerCertificate(der, `trust anchor ${index + 1}`)), ...systemRoots];
-    const now = options.now ?? new Date();
-    const checks = signedData.signerInfos.map((signerInfo) => checkSigner(signerInfo, signedData, extra, anchors, now));
-    return combineSigners(signedData, checks, now);
+    return combineSigners(signedData, checkAll([...givenAnchors, ...systemRoots]), now);
   } catch (error) {
     if (error instanceof CmsError) return failedResult(error.message, true, signedData);
     throw error;
@@ -91,6 +99,19 @@ function checkDigestAlgorithmList(signedData: SignedData): void {
       throw new CmsError('malformed', `the SignedData digestAlgorithms list contains ${describeOid(oid)}, which is not a digest algorithm; the file is damaged`, { oid, field: 'SignedData.digestAlgorithms' });
     }
   }
+}
+
+/**
+ * True when adding the built-in roots after the given anchors cannot change a signer's facts:
+ * its trust path ends at a self-signed given anchor and its complete path at a self-signed root.
+ * Both chain walks search the given anchors before the built-in roots and stopped at a
+ * self-signed certificate, so no step changes. A built-in root could only stop the trust walk
+ * early by being the same certificate as one on the path that is not self-signed, and every
+ * built-in root is self-signed (a test checks this on the Node that runs it).
+ */
+function decidedWithoutSystemRoots(check: SignerFacts): boolean {
+  const chain = check.chain;
+  return chain !== null && chain.trusted && chain.endsAtRootAnchor && chain.complete && chain.missingRoot === null;
 }
 
 function checkSigner(signerInfo: SignerInfo, signedData: SignedData, extra: readonly Certificate[], anchors: readonly Certificate[], now: Date): SignerFacts {

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../../../electron/services/cms/sign.ts';
 import { verify, type VerifyResult } from '../../../../electron/services/cms/verify.ts';
@@ -211,6 +212,37 @@ describe.skipIf(tools.skip)('verify' + tools.reason, () => {
     expect(result.problems).toEqual([]);
   });
 
+  // With the built-in roots allowed, a root given as anchor decides without them, and other
+  // anchors fall back to them. None of the built-in roots issued this private PKI, so both ways
+  // must give what the anchors alone give.
+  it('root anchor decides with built-in roots on', () => {
+    const signed = ourSign(pki.leafEc);
+    const now = new Date();
+    const result = verify(signed, { anchors: [pki.root.der], now });
+    expect(result.status).toBe('valid');
+    expect(result.chainComplete).toBe(true);
+    expect(result.problems).toEqual([]);
+    expect(result).toEqual(verify(signed, { anchors: [pki.root.der], systemRoots: false, now }));
+  });
+
+  it('intermediate anchor with built-in roots on', () => {
+    const signed = ourSign(pki.leafEc);
+    const now = new Date();
+    const result = verify(signed, { anchors: [pki.intermediate.der], now });
+    expect(result.status).toBe('valid');
+    expect(result.problems).toHaveLength(1);
+    expect(result).toEqual(verify(signed, { anchors: [pki.intermediate.der], systemRoots: false, now }));
+  });
+
+  it('root anchor on leaf-only file with built-in roots on', () => {
+    const signed = ourSign(pki.leafEc, []);
+    const now = new Date();
+    const result = verify(signed, { anchors: [pki.root.der], now });
+    expect(result.status).toBe('untrusted');
+    expect(result.chainComplete).toBe(false);
+    expect(result).toEqual(verify(signed, { anchors: [pki.root.der], systemRoots: false, now }));
+  });
+
   it('signing time inside validity', () => {
     const result = verify(ourSign(pki.expired, [pki.intermediate], new Date('2020-06-01T00:00:00Z')), anchors());
     expect(result.signerExpired).toBe(true);
@@ -319,6 +351,17 @@ describe.skipIf(tools.skip || corpus.skip)('verify corpus signed profile' + tool
     expect(result.digestAlgorithm).toBe('sha256');
     expect(result.signers[0].subject).toBe('CN=encrypted-dns.brunch.io');
     expect(result.signers[0].issuer).toBe("CN=E8,O=Let's Encrypt,C=US");
+  });
+
+  it('built-in roots as anchors report as the store does', () => {
+    // Given as anchors, the roots decide the chain without the store; read from the store, they
+    // take the other path through verify. Both must give the same report.
+    const bytes = new Uint8Array(readFileSync(file));
+    const now = new Date('2026-01-15T00:00:00Z');
+    const roots = rootCertificates.map((pem) => new Uint8Array(new X509Certificate(pem).raw));
+    const fromStore = verify(bytes, { now });
+    expect(fromStore.chainTrusted).toBe(true);
+    expect(verify(bytes, { anchors: roots, now })).toEqual(fromStore);
   });
 
   it('status follows signer expiry', () => {
