@@ -22,6 +22,7 @@ const SHORT_RUNS: Readonly<Record<string, number>> = {
   pkcs12: 1000,
   pem: 1000,
   x509: 4000,
+  'xml-edit': 2000,
 };
 
 describe.each(FUZZ_TARGETS.map((target) => [target.name, target] as const))('fuzz %s', (name, target) => {
