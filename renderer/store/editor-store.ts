@@ -10,7 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 
 import type { DocumentInfo, DocumentKind, SaveResult } from '../../shared/ipc/contract.ts';
 import { PlistError } from '../../shared/plist/errors.ts';
-import type { PlistValue } from '../../shared/plist/model.ts';
+import { dictGet, dictGetString, type PlistValue } from '../../shared/plist/model.ts';
 import type { Diagnostic } from '../../shared/validation/index.ts';
 import { isProfileService, payloadsOf } from '../../shared/profile/edit/profile.ts';
 import { defaultValidationSettings, type EditorDeps, type ValidationSettings } from './editor-deps.ts';
@@ -158,7 +158,8 @@ export function createEditorStore(deps: EditorDeps, initialValidation: Validatio
         if (text === state.text) return;
         const history = recordEdit(state.history, { text: state.text, selection: state.selection }, 'xml', deps.now());
         const derived = derive(text, state, fileName());
-        set({ ...derived, text, history, selection: clampSelection(state.selection, derived.model), editError: null });
+        const selection = clampSelection(followPayload(state.selection, state.model, derived.model), derived.model);
+        set({ ...derived, text, history, selection, editError: null });
       },
 
       editModel(update, group, selection) {
@@ -235,6 +236,27 @@ export function createEditorStore(deps: EditorDeps, initialValidation: Validatio
       },
     };
   });
+}
+
+/**
+ * Returns the selection of the same payload in `next` when typing moved it to another index
+ * (a payload above it was cut or pasted). A payload is known by its PayloadUUID. When the
+ * payload at the selected index keeps its UUID, or the UUID is nowhere in `next` (it is being
+ * typed), the index stays.
+ */
+function followPayload(selection: Selection, previous: PlistValue | null, next: PlistValue | null): Selection {
+  if (selection.kind !== 'payload' || previous === null || next === null || previous === next) return selection;
+  const uuid = payloadUuidAt(previous, selection.index);
+  if (uuid === undefined || payloadUuidAt(next, selection.index) === uuid) return selection;
+
+  const moved = payloadsOf(next).find(({ payload }) => dictGetString(payload, 'PayloadUUID') === uuid);
+  return moved === undefined ? selection : { kind: 'payload', index: moved.index };
+}
+
+function payloadUuidAt(root: PlistValue, index: number): string | undefined {
+  const content = root.kind === 'dict' ? dictGet(root, 'PayloadContent') : undefined;
+  const payload = content?.kind === 'array' ? content.items[index] : undefined;
+  return payload?.kind === 'dict' ? dictGetString(payload, 'PayloadUUID') : undefined;
 }
 
 /** Falls back to the general settings when the selected item no longer exists. */
