@@ -15,6 +15,7 @@ import { isTypingChange, type EditorState, type Selection } from '../store/edito
 import { buildMarkers } from '../monaco/markers.ts';
 import { monaco } from '../monaco/setup.ts';
 import { minimalReplacement } from '../../shared/text/text-diff.ts';
+import { normalizeNewlines } from '../../shared/plist/xml/xml-chars.ts';
 import { useColorScheme } from './use-color-scheme.ts';
 
 type CodeEditor = Parameters<OnMount>[0];
@@ -31,7 +32,7 @@ export function XmlEditor() {
   const diagnostics = useEditor((s) => s.diagnostics);
   const parseProblem = useEditor((s) => s.parseProblem);
   const focus = useUi((s) => s.focus);
-  const selectedLine = useEditor((s) => selectedItemLine(s.model, s.selection));
+  const selection = useEditor((s) => s.selection);
   const findNonce = useUi((s) => s.findNonce);
   const scheme = useColorScheme();
   const editorRef = useRef<CodeEditor | null>(null);
@@ -55,12 +56,16 @@ export function XmlEditor() {
     setMounted(true);
   };
 
-  // Changes from outside the editor: apply the smallest replacement.
+  // Changes from outside the editor: apply the smallest replacement. Monaco's buffer uses LF
+  // line ends (set on mount), but a document opened with CRLF keeps them in the store until the
+  // first key, and undo can bring them back. Comparing with the text as Monaco stores it limits
+  // the replacement to what changed, so that the cursor stays where the user left it.
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model) return;
-    const edit = minimalReplacement(model.getValue(), store.getState().text);
+    const text = store.getState().text;
+    const edit = minimalReplacement(model.getValue(), text.includes('\r') ? normalizeNewlines(text) : text);
     if (!edit) return;
     const start = model.getPositionAt(edit.start);
     const end = model.getPositionAt(edit.end);
@@ -86,10 +91,15 @@ export function XmlEditor() {
     monaco.editor.setModelMarkers(model, 'mobileconfig', markers);
   }, []);
 
+  /** The selection object the editor last scrolled to, or the one typing left, which the selection effect skips. */
+  const revealedSelectionRef = useRef<Selection | null>(null);
+
   useEffect(
     () =>
       store.subscribe((state, previous) => {
-        if (isTypingChange(state, previous)) showMarkers(state);
+        if (!isTypingChange(state, previous)) return;
+        showMarkers(state);
+        revealedSelectionRef.current = state.selection;
       }),
     [store, showMarkers],
   );
@@ -97,6 +107,20 @@ export function XmlEditor() {
   useEffect(() => {
     showMarkers({ diagnostics, parseProblem });
   }, [diagnostics, parseProblem, mounted, revision, showMarkers]);
+
+  // Selecting a payload scrolls the XML to it, without moving the focus. Every select action
+  // makes a new selection object, while typing keeps it, or replaces it when a payload above is
+  // cut. Typing must not scroll, because following the payload's moved line would pull the
+  // editor away from the cursor. The line is read from the store, which may be a few keys
+  // ahead of this render, so that it is a line of the text the editor shows. This effect runs
+  // before the Problems one, so that the line of a problem wins over the top of its payload.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || selection === revealedSelectionRef.current) return;
+    revealedSelectionRef.current = selection;
+    const line = selectedItemLine(store.getState().model, selection);
+    if (line !== null) editor.revealLineNearTop(line);
+  }, [selection, mounted, store]);
 
   // Problems panel: reveal the line; take the focus only when no form field did.
   useEffect(() => {
@@ -107,11 +131,6 @@ export function XmlEditor() {
     editor.setPosition(position);
     if (focus.keyPath === undefined) editor.focus();
   }, [focus]);
-
-  // Selecting a payload in the sidebar scrolls the XML to it, without moving the focus.
-  useEffect(() => {
-    if (selectedLine !== null) editorRef.current?.revealLineNearTop(selectedLine);
-  }, [selectedLine, mounted]);
 
   // Find command.
   useEffect(() => {

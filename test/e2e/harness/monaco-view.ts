@@ -42,3 +42,41 @@ export async function clickEndOfLine(page: Page, text: string): Promise<void> {
   await line.click();
   await page.keyboard.press('End');
 }
+
+/** Returns the left edge in pixels of the squiggle of `severity` on the line at `top`, or null when that line has none. */
+export async function squiggleLeft(page: Page, severity: 'error' | 'warning' | 'info', top: string): Promise<number | null> {
+  return page.locator('.xml-editor .monaco-editor').evaluate(
+    (editor, { kind, lineTop }) => {
+      const squiggle = Array.from(editor.querySelectorAll<HTMLElement>(`.squiggly-${kind}`)).find((s) => s.parentElement?.style.top === lineTop);
+      return squiggle ? squiggle.getBoundingClientRect().left : null;
+    },
+    { kind: severity, lineTop: top },
+  );
+}
+
+/**
+ * Returns the left edge in pixels of the character at `visualColumn` (0-based, with each tab
+ * counted to its next tab stop, as Monaco draws it) of the visible line at `top`, or null.
+ */
+export async function characterLeft(page: Page, top: string, visualColumn: number): Promise<number | null> {
+  return page.locator('.xml-editor .view-lines').evaluate(
+    (root, { lineTop, column }) => {
+      const line = Array.from(root.querySelectorAll<HTMLElement>('.view-line')).find((l) => l.style.top === lineTop);
+      if (!line) return null;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let before = 0;
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (column < before + length) {
+          const range = document.createRange();
+          range.setStart(node, column - before);
+          range.setEnd(node, column - before + 1);
+          return range.getBoundingClientRect().left;
+        }
+        before += length;
+      }
+      return null;
+    },
+    { lineTop: top, column: visualColumn },
+  );
+}
