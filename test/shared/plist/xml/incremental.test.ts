@@ -155,6 +155,28 @@ describe('reparseEdit', () => {
     expect(incremental(crlf, `${crlf.slice(0, at)}x${crlf.slice(at)}`)).toBeNull();
   });
 
+  it('keeps positions over chained edits', () => {
+    // Each edit starts from the model the previous one returned, as the editor store does.
+    const first = '<plist version="1.0">\n<dict>\n\t<key>A</key>\n\t<string>ab</string>\n\t<key>B</key>\n\t<integer>1</integer>\n</dict>\n</plist>\n';
+    const second = first.replace('<string>ab', '<string>a\nb');
+    const third = second.replace('<key>B</key>', '<key>Bx</key>');
+    const fourth = third.replace('<string>a\nb', '<string>ab');
+
+    const afterSecond = reparseEdit(first, parseXmlPlistText(first).value, second);
+    if (afterSecond === null) throw new Error('expected the incremental path for Enter inside a string');
+    const afterThird = reparseEdit(second, afterSecond, third);
+    if (afterThird === null) throw new Error('expected the incremental path for a key edit');
+    const afterFourth = reparseEdit(third, afterThird, fourth);
+    if (afterFourth?.kind !== 'dict') throw new Error('expected the incremental path for deleting a line break');
+
+    const [a, b] = afterFourth.entries;
+    expect(a).toMatchObject({ key: 'A', keyPos: { line: 3, column: 2, offset: fourth.indexOf('<key>A') } });
+    expect(a.value).toMatchObject({ kind: 'string', value: 'ab', pos: { line: 4, column: 2, offset: fourth.indexOf('<string>') } });
+    expect(b).toMatchObject({ key: 'Bx', keyPos: { line: 5, column: 2, offset: fourth.indexOf('<key>Bx'), endOffset: fourth.indexOf('<key>Bx') + '<key>Bx</key>'.length } });
+    expect(b.value).toMatchObject({ kind: 'integer', value: 1n, pos: { line: 6, column: 2, offset: fourth.indexOf('<integer>') } });
+    expect(afterFourth.pos).toMatchObject({ line: 2, column: 1, offset: fourth.indexOf('<dict>'), endOffset: fourth.indexOf('</dict>') + '</dict>'.length });
+  });
+
   it('returns the previous root for an unchanged text', () => {
     const previous = parseXmlPlistText(WIFI_PROFILE_XML).value;
     expect(reparseEdit(WIFI_PROFILE_XML, previous, WIFI_PROFILE_XML)).toBe(previous);
