@@ -12,7 +12,11 @@ import type { UiActions, UiState, UiStore } from './ui-store.ts';
 export interface AppServices {
   /** The editor store itself: actions, and the current state for code outside React. */
   readonly editor: EditorStore;
-  /** What components render: the editor store, with typing in the XML editor arriving after the next paint (see deferred-view.ts). */
+  /**
+   * What components render: the editor store, with typing in the XML editor arriving after the next paint (see deferred-view.ts).
+   * NOTE: while typing waits, source positions in its model may already be those of the newer text, because reparseEdit
+   * moves them in place on the values the two models share. Read positions for the XML editor from `editor`.
+   */
   readonly editorView: ReadableStore<EditorState & EditorActions>;
   readonly ui: UiStore;
   readonly controller: Controller;
