@@ -10,6 +10,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { SchemaError } from './errors.ts';
 import { annotateKey } from './annotate.ts';
 import { readSupportedOS } from './apple-yaml-os.ts';
+import { describeSlowPattern } from './slow-pattern.ts';
 import { COMMON_KEYS_TYPE, TOP_LEVEL_TYPE, VALUE_TYPES, type KeySchema, type NumericRange, type PayloadSchema, type SchemaScalar, type ValueHint, type ValueType } from './model.ts';
 
 /** Deepest nesting of sub-keys accepted; the deepest of Apple's files (VPN) nests 7 levels. */
@@ -242,6 +243,8 @@ function readFormat(value: unknown, file: string, at: string): string {
   } catch {
     throw new SchemaError(`format is not a valid regular expression: ${pattern}`, { file, at });
   }
+  const slow = describeSlowPattern(pattern);
+  if (slow !== null) throw new SchemaError(`format ${pattern} is rejected: ${slow}; rewrite it without nested or repeated unbounded parts`, { file, at });
   return pattern;
 }
 

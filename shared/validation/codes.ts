@@ -20,6 +20,8 @@ export const DIAGNOSTIC_CODES = {
   outOfRange: 'out-of-range',
   /** A string that does not match the key's regular expression. */
   formatMismatch: 'format-mismatch',
+  /** A string too long to check against the key's regular expression in bounded time. */
+  formatNotChecked: 'format-not-checked',
   /** A string that should be a UUID and is not. */
   notAUuid: 'not-a-uuid',
   /** A string that should be a URL and does not parse as an absolute URL. */

@@ -200,6 +200,13 @@ describe('loadAppleSchemaYaml errors', () => {
     expect(errorOf(`${header}- key: A\n  type: <string>\n  format: '([a-z'\n`).at).toBe('payloadkeys[0].format');
   });
 
+  it('format that backtracks without bound', () => {
+    const error = errorOf(`${header}- key: A\n  type: <string>\n  format: '^(a+)+$'\n`);
+    expect(error.at).toBe('payloadkeys[0].format');
+    expect(error.message).toContain('^(a+)+$');
+    expect(error.message).toContain('exponential time');
+  });
+
   it('array with two item schemas', () => {
     const error = errorOf(`${header}- key: A\n  type: <array>\n  subkeys:\n  - key: X\n    type: <string>\n  - key: Y\n    type: <string>\n`);
     expect(error.reason).toContain('exactly one item');

@@ -168,6 +168,13 @@ describe('allowed values and ranges', () => {
 });
 
 describe('string content', () => {
+  it('format not checked on long values', () => {
+    const findings = check([['Code', str('1'.repeat(5000))]]);
+    expect(codes(findings)).toEqual([`warning format-not-checked ${P}.Code`]);
+    expect(findings[0].message).toContain('5,000 characters');
+    expect(check([['Code', str('1'.repeat(4096))]])).toEqual([expect.objectContaining({ code: 'format-mismatch' })]);
+  });
+
   it('format', () => {
     expect(check([['Code', str('123456')]])).toEqual([]);
     expect(codes(check([['Code', str('12345')]]))).toEqual([`error format-mismatch ${P}.Code`]);
