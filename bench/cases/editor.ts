@@ -4,8 +4,8 @@
 // The renderer is built with the project's Vite config and driven through the end-to-end
 // harness (the real main-process handlers behind a stand-in preload, loopback only). The keys
 // go to the EncryptionType line of the first Wi-Fi payload. In the first series "x" makes the
-// value invalid and a marker appears there, and Backspace makes it valid and the marker goes;
-// the editor reads only the edited value again. In the second, "<" breaks the XML and the
+// value invalid and a marker appears there. Backspace makes it valid and the marker goes. The
+// editor reads only the edited value again. In the second series "<" breaks the XML, and the
 // timed Backspace repairs it, which needs a parse of the whole text.
 // The time runs from the keydown event's timestamp to the DOM change that shows the marker,
 // so it covers parsing, validation, setting the markers and Monaco's rendering; the forms and
@@ -20,6 +20,7 @@ import { formatMiB } from '../inputs/index.ts';
 import { buildProfile } from '../inputs/profile.ts';
 import { gapRow, timeRow, type BenchResult, type RowDescription } from '../report/results.ts';
 import type { Sample } from '../timing.ts';
+import { rendererPeakRssMiB } from './renderer-memory.ts';
 
 /** Payloads that make about 1 MB of XML with the generator's mix. */
 const EDITOR_PAYLOADS = 640;
@@ -66,7 +67,7 @@ export const editorCase: BenchCase = {
 
     const series = await measureKeystrokes(context, profileFile, context.options.runs);
     return SERIES.map(({ row }, index) =>
-      timeRow({ ...row, title: row.title.replace('~1 MB', formatMiB(bytes.length)), note: `${row.note} ${series[index].length} keys after ${WARM_UP_KEYS} warm-up keys. Peak memory is not measured for the browser.` }, series[index]),
+      timeRow({ ...row, title: row.title.replace('~1 MB', formatMiB(bytes.length)), note: `${row.note} ${series[index].length} keys after ${WARM_UP_KEYS} warm-up keys. Peak memory is the peak resident size (VmHWM) of Chromium's renderer process for the page, from opening the profile to the last key.` }, series[index]),
     );
   },
 };
@@ -115,8 +116,11 @@ async function measureKeystrokes(context: CaseContext, profileFile: string, runs
       }
       series.push(samples);
     }
+    // The renderer's peak so far covers opening the profile and every key typed.
+    const peakMiB = rendererPeakRssMiB();
+    const measured = series.map((samples) => samples.map((sample) => ({ ...sample, maxRssMiB: peakMiB })));
     if (session.pageErrors.length > 0) throw new Error(`the page reported errors: ${session.pageErrors.join('; ')}`);
-    return series;
+    return measured;
   } finally {
     await session.close();
     await closeBrowser();
