@@ -1,13 +1,41 @@
 // Entry point of the `mobileconfig` command: dispatches to the subcommands.
 
-import { commands } from './commands/index.ts';
+import { fileURLToPath } from 'node:url';
+
+import type { Command } from './command.ts';
+import { commands, type CommandEntry } from './commands/index.ts';
 export { installProcessGuards } from './process-guards.ts';
 import { EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, processIo, UsageError, type CliIo } from './io.ts';
 
 const VERSION = '0.1.0';
 
+/** Raised when a command's module cannot be imported, as in a bundle whose chunks are missing. */
+class CommandLoadError extends Error {
+  override readonly name = 'CommandLoadError';
+  readonly command: string;
+
+  constructor(command: string, cause: unknown) {
+    super(`cannot load the ${command} command, ${describeLoadFailure(cause)}. Run \`npm run build:node\` in the project folder.`, { cause });
+    this.command = command;
+  }
+}
+
+function describeLoadFailure(cause: unknown): string {
+  const { code, url } = cause as { code?: unknown; url?: unknown };
+  if (code === 'ERR_MODULE_NOT_FOUND' && typeof url === 'string' && url.startsWith('file:')) return `because ${fileURLToPath(url)} is missing`;
+  return `because importing it failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+}
+
+async function loadCommand(entry: CommandEntry): Promise<Command> {
+  try {
+    return await entry.load();
+  } catch (error) {
+    throw new CommandLoadError(entry.name, error);
+  }
+}
+
 async function overview(): Promise<string> {
-  const loaded = await Promise.all(commands.map((entry) => entry.load()));
+  const loaded = await Promise.all(commands.map(loadCommand));
   const width = Math.max(...loaded.map((c) => c.name.length));
   const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
@@ -31,12 +59,24 @@ async function overview(): Promise<string> {
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const debug = argv.includes('--debug');
+  try {
+    return await dispatch(argv, io, debug);
+  } catch (error) {
+    if (!(error instanceof CommandLoadError)) throw error;
+    io.stderr(`mobileconfig: ${error.message}\n`);
+    if (debug && error.cause instanceof Error && error.cause.stack) io.stderr(`${error.cause.stack}\n`);
+    // Exit 2, as bin/mobileconfig.js does when nothing is built, because the installation needs fixing, not a file.
+    return EXIT_USAGE;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo, debug: boolean): Promise<number> {
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;
 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(topic ? (await topic.load()).help : await overview());
+    io.stdout(topic ? (await loadCommand(topic)).help : await overview());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '--version') {
@@ -49,7 +89,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stderr(`mobileconfig: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
     return EXIT_USAGE;
   }
-  const command = await entry.load();
+  const command = await loadCommand(entry);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help);
     return EXIT_OK;
