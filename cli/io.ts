@@ -1,6 +1,6 @@
 // The outside world a command may use (output, files, environment), passed in so that tests run commands in-process.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { FileTooLargeError, readFileAtMost } from '../electron/services/files/bounded-read.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -43,40 +43,13 @@ export class InputTooLargeError extends Error {
   }
 }
 
-/**
- * Reads `file` whole after checking its size. A file whose size the file system does not report
- * (a pipe, a device) is read in chunks and given up as soon as it passes the limit.
- *
- * The reads are synchronous because the CLI reads one file at a time. With the promise API, the
- * five thread-pool round trips per file made `inspect` of 1,000 small stubs spend about a third
- * of its time opening and reading files.
- */
+/** Reads `file` whole. A file over MAX_INPUT_FILE_BYTES, a pipe or device included, raises InputTooLargeError. */
 export async function readInputFile(file: string): Promise<Uint8Array> {
-  const fd = openSync(file, 'r');
   try {
-    const { size } = fstatSync(fd);
-    if (size > MAX_INPUT_FILE_BYTES) throw new InputTooLargeError(file, size, true);
-
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = new Uint8Array(Math.max(size + 1 - total, 64 * 1024));
-      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > MAX_INPUT_FILE_BYTES) throw new InputTooLargeError(file, total, false);
-    }
-    if (chunks.length === 1) return chunks[0];
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
+    return readFileAtMost(file, MAX_INPUT_FILE_BYTES);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw new InputTooLargeError(file, error.size, error.sizeKnown);
+    throw error;
   }
 }
 

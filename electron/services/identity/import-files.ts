@@ -1,8 +1,7 @@
 // Identity import from file paths, with the passphrase read only when the files need one:
 // the entry point for the CLI's --identity / --cert / --key / --chain options.
 
-import { readFileSync, statSync } from 'node:fs';
-
+import { FileTooLargeError, readFileAtMost } from '../files/bounded-read.ts';
 import { IdentityError } from './errors.ts';
 import { importIdentity, type Identity, type ImportIdentityRequest } from './import-identity.ts';
 import { passphraseSourceFromOptions, promptForPassphrase, readPassphrase, type PassphraseOptions, type PromptTerminal } from './passphrase.ts';
@@ -96,15 +95,14 @@ export function readIdentityFiles(files: IdentityFiles): ImportIdentityRequest {
 
 function readInput(path: string): Uint8Array {
   try {
-    // Check the size before reading, so that a wrong path to a huge file fails fast.
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      throw new IdentityError('limit-exceeded', `${path} is ${size} bytes, more than the ${MAX_FILE_BYTES} bytes an identity file may have.`, { file: path });
-    }
-    return new Uint8Array(readFileSync(path));
+    return readFileAtMost(path, MAX_FILE_BYTES);
   } catch (error) {
-    if (error instanceof IdentityError) throw error;
+    if (error instanceof FileTooLargeError) {
+      const sizeText = error.sizeKnown ? `${error.size} bytes, more than` : 'more than';
+      throw new IdentityError('limit-exceeded', `${path} is ${sizeText} the ${MAX_FILE_BYTES} bytes an identity file may have.`, { file: path });
+    }
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
     throw new IdentityError('unreadable-file', `${path} ${reason}.`, { file: path, cause: error });
   }
 }
+

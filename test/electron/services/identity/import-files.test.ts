@@ -1,7 +1,11 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { IdentityError, importIdentityFromFiles, type PromptTerminal } from '../../../../electron/services/identity/index.ts';
+import { IdentityError, importIdentityFromFiles, readIdentityFiles, type PromptTerminal } from '../../../../electron/services/identity/index.ts';
 import { needTools } from '../../../support/environment.ts';
 import { OpensslWorkspace, type Issued } from './fixtures.ts';
 
@@ -111,5 +115,35 @@ describe.skipIf(tools.skip)('identity import from files' + tools.reason, () => {
     const leaf = ws.makeIssued('leaf', '/CN=File Leaf', root);
     const identity = await importIdentityFromFiles({ cert: leaf.certPath, key: leaf.keyPath, chain: [root.certPath] }, {});
     expect(identity.description.chain.map((summary) => summary.subject)).toEqual(['CN=File Root']);
+  });
+});
+
+// A pipe or device reports size 0, so only a bounded read stops at the limit. mkfifo makes a pipe
+// whose writer sends 20 MB, more than the 16 MiB an identity file may have.
+describe.skipIf(process.platform === 'win32')('identity files without a size', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mobileconfig-identity-pipe-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('pipe over limit rejected', async () => {
+    const pipe = path.join(dir, 'cert.pem');
+    execFileSync('mkfifo', [pipe]);
+    const writer = spawn('sh', ['-c', 'head -c 20000000 /dev/zero > "$1"', 'writer', pipe], { stdio: 'ignore' });
+    const writerDone = new Promise((resolve) => writer.on('close', resolve));
+
+    let caught: unknown;
+    try {
+      readIdentityFiles({ cert: pipe, key: path.join(dir, 'missing.key') });
+    } catch (error) {
+      caught = error;
+    }
+    writer.kill();
+    await writerDone;
+
+    expect(caught).toBeInstanceOf(IdentityError);
+    expect((caught as IdentityError).code).toBe('limit-exceeded');
+    expect((caught as IdentityError).message).toBe(`${pipe} is more than the 16777216 bytes an identity file may have.`);
   });
 });
