@@ -21,6 +21,7 @@ import { hasIdentityOptions, IDENTITY_HELP, IDENTITY_OPTIONS, loadIdentity } fro
 import { EXIT_FILE_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.ts';
 import { ensureOutputIsNotInput, openProfileInput } from '../profile-input.ts';
 import { describeFailure, exitCodeFor } from '../report-error.ts';
+import { CertificateOptionError, loadCertificateOption } from './trust-anchors.ts';
 import { MAX_PLIST_BYTES } from '../../shared/plist/limits.ts';
 
 const HELP = `Usage: mobileconfig encrypt IN -o OUT --recipient FILE... [--cipher NAME] [signing options]
@@ -101,13 +102,14 @@ export const encryptCommand: Command = {
     if (batch) return encryptForEach(input, values['recipients-dir']!, values['out-dir']!, seal, io);
 
     try {
-      const recipients: Uint8Array[] = [];
-      for (const file of values.recipient!) recipients.push(...loadCertificates(await io.readFile(file), file));
+      const recipients = await loadCertificateOption('recipient', values.recipient!, io);
       await writeFileAtomic(path.resolve(values.output!), seal(recipients));
       io.stderr(`Encrypted ${input} for ${recipients.length} recipient${recipients.length === 1 ? '' : 's'} (${cipher})${signer ? ' and signed it' : ''} -> ${values.output}\n`);
       return EXIT_OK;
     } catch (error) {
-      io.stderr(`${describeFailure(input, error)}\n`);
+      // A bad --recipient file is named as such, not as a failure of IN.
+      const message = error instanceof CertificateOptionError ? `mobileconfig encrypt: ${error.message}` : describeFailure(input, error);
+      io.stderr(`${message}\n`);
       return exitCodeFor(error);
     }
   },
