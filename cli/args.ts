@@ -16,7 +16,9 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
     const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
     return parsed as unknown as ParsedArgs<T>;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // parseArgs spreads some messages over several lines that end in periods, so they are joined into one.
+    const text = error instanceof Error ? error.message : String(error);
+    const message = text.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
     throw new UsageError(`${command}: ${message}. Run 'mobileconfig ${command} --help' for the options.`);
   }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChoice } from '../../cli/args.ts';
+import { parseChoice, parseCommandArgs } from '../../cli/args.ts';
 import { UsageError } from '../../cli/io.ts';
 import { CONTENT_CIPHERS, SIGNING_DIGESTS } from '../../electron/services/cms/index.ts';
 import { runCli } from '../support/cli-harness.ts';
@@ -30,6 +30,35 @@ describe('parseChoice', () => {
 });
 
 const tools = needTools('openssl');
+
+describe('parseCommandArgs', () => {
+  /** Returns the message of the UsageError that parsing `args` raises. */
+  function usageMessage(args: string[]): string {
+    try {
+      parseCommandArgs('provisioning report', args, { 'expiring-within': { type: 'string' } });
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      return (error as UsageError).message;
+    }
+    throw new Error(`parsing ${args.join(' ')} raised no error`);
+  }
+
+  // Node 20's parseArgs explains a value that starts with a dash in three lines, each ending in a period.
+  it('dash value error is one line', () => {
+    const message = usageMessage(['--expiring-within', '-3']);
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain('..');
+    expect(message).toMatch(/^provisioning report: Option '--expiring-within' argument is ambiguous\. /);
+    expect(message).toMatch(/'--expiring-within=-XYZ'\. Run 'mobileconfig provisioning report --help' for the options\.$/);
+  });
+
+  it('unknown option names the option', () => {
+    const message = usageMessage(['--frobnicate']);
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(/^provisioning report: Unknown option '--frobnicate'\./);
+    expect(message).toMatch(/ Run 'mobileconfig provisioning report --help' for the options\.$/);
+  });
+});
 
 describe.skipIf(tools.skip)('choice options in commands' + tools.reason, () => {
   let pki: Pki;
