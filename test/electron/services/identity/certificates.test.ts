@@ -87,6 +87,19 @@ describe.skipIf(tools.skip)('certificate loading' + tools.reason, () => {
     expect(error.message).toMatch(/^notes\.txt is neither PEM nor a DER certificate/);
   });
 
+  it('text error names byte once', () => {
+    const error = loadError(Buffer.from('hello, this is not a certificate'), 'notes.txt');
+    expect(error.message.match(/at byte/g)).toHaveLength(1);
+    expect(error.message).toMatch(/ at byte 0\.$/);
+  });
+
+  it('second DER element error names its start', () => {
+    const der = ws.der(leaf.certPath);
+    const error = loadError(Buffer.concat([der, der.subarray(0, 20)]), 'two.der');
+    expect(error.message).toMatch(/^two\.der is neither PEM nor a DER certificate: /);
+    expect(error.message).toContain(` at byte 0, in the element that starts at byte ${der.length} of the file.`);
+  });
+
   it('truncated DER', () => {
     const der = ws.der(leaf.certPath);
     const error = loadError(der.subarray(0, der.length - 5), 'cut.cer');
