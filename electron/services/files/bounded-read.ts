@@ -33,6 +33,9 @@ export class FileTooLargeError extends Error {
  * of its time opening and reading files.
  */
 export function readFileAtMost(file: string, maxBytes: number): Uint8Array {
+  // NOTE: on a named pipe that no process writes to, openSync blocks the main thread, so the
+  // CLI's SIGINT listener never runs and Ctrl-C cannot stop it. An asynchronous open does not
+  // help, because process.exit then waits for the blocked thread-pool thread (Node 20.20).
   const fd = openSync(file, 'r');
   try {
     const { size } = fstatSync(fd);
