@@ -3,14 +3,20 @@
 // written to one JSON file with atomic writes; writes that come while one is running are
 // folded into the next, so 200 devices enrolling at once cause a few writes, not 200.
 
-import { readFile } from 'node:fs/promises';
 
 import type { EnrolledDevice } from '../../../shared/enrolment/devices.ts';
 import type { ProvisioningType } from '../../../shared/enrolment/provisioning.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { FileTooLargeError, readFileAtMost } from '../files/bounded-read.ts';
 import type { NameEntry } from '../pki/names.ts';
 import { EnrolmentServiceError } from './errors.ts';
 import { newToken, tokenDigest } from './tokens.ts';
+
+/**
+ * Maximum size of the registry file, which the server writes itself. The limit stops a file
+ * replaced by a link to a device (such as /dev/zero) from being read until memory runs out.
+ */
+const MAX_REGISTRY_BYTES = 256 * 1024 * 1024;
 
 const FORMAT = 'mobileconfig-enrolment-registry';
 
@@ -74,9 +80,12 @@ export class DeviceRegistry {
     const registry = new DeviceRegistry(file, onSaveError);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = new TextDecoder().decode(readFileAtMost(file, MAX_REGISTRY_BYTES));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return registry;
+      if (error instanceof FileTooLargeError) {
+        throw new EnrolmentServiceError('state-unavailable', `${error.message} for a device registry; it is not one written by this server, so move it away to start a new registry`, { file, cause: error });
+      }
       throw new EnrolmentServiceError('state-unavailable', `${file} cannot be read: ${(error as Error).message}`, { file, cause: error });
     }
     registry.load(parseRegistryFile(text, file));

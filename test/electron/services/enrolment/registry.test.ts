@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -119,6 +119,15 @@ describe('device registry', () => {
     const error = await DeviceRegistry.open(target).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EnrolmentServiceError);
     expect((error as EnrolmentServiceError).message).toContain(target);
+    expect((error as EnrolmentServiceError).message).toContain('move it away');
+  });
+
+  it.skipIf(process.platform === 'win32')('rejects an endless file', async () => {
+    const target = file();
+    symlinkSync('/dev/zero', target);
+    const error = await DeviceRegistry.open(target).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EnrolmentServiceError);
+    expect((error as EnrolmentServiceError).message).toContain(`${target} is longer than 268435456 bytes`);
     expect((error as EnrolmentServiceError).message).toContain('move it away');
   });
 
