@@ -10,8 +10,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 
 import type { DocumentInfo, DocumentKind, SaveResult } from '../../shared/ipc/contract.ts';
 import { PlistError } from '../../shared/plist/errors.ts';
-import { dictGet, dictGetString, type PlistValue } from '../../shared/plist/model.ts';
+import { dictGetString, type PlistValue } from '../../shared/plist/model.ts';
 import type { Diagnostic } from '../../shared/validation/index.ts';
+import { getAt } from '../../shared/profile/edit/paths.ts';
 import { isProfileService, payloadsOf } from '../../shared/profile/edit/profile.ts';
 import { defaultValidationSettings, type EditorDeps, type ValidationSettings } from './editor-deps.ts';
 import { closeGroup, emptyHistory, recordEdit, redo, undo, type History } from './history.ts';
@@ -254,9 +255,8 @@ function followPayload(selection: Selection, previous: PlistValue | null, next: 
 }
 
 function payloadUuidAt(root: PlistValue, index: number): string | undefined {
-  const content = root.kind === 'dict' ? dictGet(root, 'PayloadContent') : undefined;
-  const payload = content?.kind === 'array' ? content.items[index] : undefined;
-  return payload?.kind === 'dict' ? dictGetString(payload, 'PayloadUUID') : undefined;
+  const uuid = getAt(root, ['PayloadContent', index, 'PayloadUUID']);
+  return uuid?.kind === 'string' ? uuid.value : undefined;
 }
 
 /** Falls back to the general settings when the selected item no longer exists. */
