@@ -8,7 +8,7 @@
 // editor reads only the edited value again. In the second series "<" breaks the XML, and the
 // timed Backspace repairs it, which needs a parse of the whole text.
 // The time runs from the keydown event's timestamp to the DOM change that shows the marker,
-// so it covers parsing, validation, setting the markers and Monaco's rendering; the forms and
+// so it covers parsing, validation, setting the markers and Monaco's rendering. The forms and
 // the sidebar re-render after the browser has painted (renderer/store/deferred-view.ts).
 
 import { existsSync, writeFileSync } from 'node:fs';

@@ -13,7 +13,7 @@ export interface AppServices {
   /** The editor store itself: actions, and the current state for code outside React. */
   readonly editor: EditorStore;
   /**
-   * What components render: the editor store, with typing in the XML editor arriving after the next paint (see deferred-view.ts).
+   * The editor state that components render. Typing in the XML editor reaches it after the next paint (see deferred-view.ts).
    * NOTE: while typing waits, source positions in its model may already be those of the newer text, because reparseEdit
    * moves them in place on the values the two models share. Read positions for the XML editor from `editor`.
    */

@@ -77,16 +77,16 @@ export function XmlEditor() {
     }
   }, [revision, mounted, store]);
 
-  // Markers for findings and the parse problem. Typing sets them straight from the store, in
-  // the same task as the key, so that they do not wait for React (see deferred-view.ts); any
-  // other change sets them here once its text is in the editor.
-  const shownMarkersRef = useRef<{ diagnostics: unknown; parseProblem: unknown } | null>(null);
+  // Markers for findings and the parse problem. Typing sets them from the store in the same task
+  // as the key, so they do not wait for React (see deferred-view.ts). Any other change sets them
+  // in the effect below, once its text is in the editor.
+  const appliedMarkersRef = useRef<{ diagnostics: unknown; parseProblem: unknown } | null>(null);
   const showMarkers = useCallback((state: Pick<EditorState, 'diagnostics' | 'parseProblem'>) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    const shown = shownMarkersRef.current;
-    if (shown && shown.diagnostics === state.diagnostics && shown.parseProblem === state.parseProblem) return;
-    shownMarkersRef.current = { diagnostics: state.diagnostics, parseProblem: state.parseProblem };
+    const applied = appliedMarkersRef.current;
+    if (applied && applied.diagnostics === state.diagnostics && applied.parseProblem === state.parseProblem) return;
+    appliedMarkersRef.current = { diagnostics: state.diagnostics, parseProblem: state.parseProblem };
     const markers = buildMarkers(state.diagnostics, state.parseProblem, (line) => (line >= 1 && line <= model.getLineCount() ? model.getLineLength(line) : 0));
     monaco.editor.setModelMarkers(model, 'mobileconfig', markers);
   }, []);

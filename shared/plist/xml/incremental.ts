@@ -68,7 +68,7 @@ export function reparseEdit(previousText: string, previousRoot: PlistValue, next
   const removed = previousText.slice(edit.start, edit.end);
   const inserted = edit.insert;
   const insertedEnd = edit.start + inserted.length;
-  // The previous text was valid; only the inserted characters can be invalid. The whole
+  // The previous text was valid, so only the inserted characters can be invalid. The whole
   // character on each side is included, so that a surrogate pair the edit splits is caught.
   if (findInvalidXmlChar(nextText.slice(characterStartBefore(nextText, edit.start), characterEndAfter(nextText, insertedEnd))) >= 0) return null;
 
@@ -137,7 +137,7 @@ function reparseKey(site: Extract<EditSite, { kind: 'key' }>, shift: Shift, root
 
 // Finding the edited element
 
-/** Returns where [start, end) falls, or null when it is not strictly inside the root value. */
+/** Returns the place of [start, end) in the tree, or null when it is not strictly inside the root value. */
 function findEditSite(root: PlistValue, start: number, end: number): EditSite | null {
   if (!strictlyInside(root.pos, start, end)) return null;
 
@@ -169,7 +169,7 @@ function findEditSite(root: PlistValue, start: number, end: number): EditSite | 
   }
 }
 
-/** True when [start, end) lies inside the element at `pos` without touching its first or last character. */
+/** Returns true when [start, end) lies inside the element at `pos` without touching its first or last character. */
 function strictlyInside(pos: SourcePosition | undefined, start: number, end: number): boolean {
   return pos !== undefined && pos.offset < start && end < pos.endOffset;
 }
@@ -194,8 +194,8 @@ function lastStartingBefore(count: number, positionOf: (index: number) => Source
 }
 
 /**
- * True when [start, end) lies in the white space between two children of `container`, or
- * between its last child and its end tag. Text there is ignored by the reader; white space
+ * Returns true when [start, end) lies in the white space between two children of `container`,
+ * or between its last child and its end tag, where the reader ignores text. White space
  * anywhere else (inside a tag, before the first child) is left to the full reader.
  */
 function isBetweenElements(container: Container, text: string, start: number, end: number): boolean {
@@ -236,11 +236,11 @@ function childSpans(container: Container): SourcePosition[] {
 
 // Moving positions
 
-/** Positions are read-only to every other module; only this one moves them, in place. */
+/** Writable views of positions: they are read-only to every other module, and only this one moves them in place. */
 type Movable = { pos?: SourcePosition };
 type MovableEntry = { keyPos?: SourcePosition };
 
-/** Moves the positions of every value and key at or after the edit; values that end before it keep theirs. */
+/** Moves the positions of every value and key at or after the edit. Values that end before it keep theirs. */
 function shiftPositions(node: PlistValue, shift: Shift): void {
   const pos = node.pos;
   if (pos === undefined || pos.endOffset <= shift.start) return;

@@ -9,7 +9,7 @@ interface State {
   readonly externalRevision: number;
 }
 
-/** A scheduler the test runs by hand, with a count of tasks cancelled. */
+/** Creates a scheduler that the test runs by hand, with a count of cancelled tasks. */
 function manualScheduler() {
   const tasks: (() => void)[] = [];
   let cancelled = 0;
@@ -34,7 +34,7 @@ function setup() {
 }
 
 describe('createDeferredView', () => {
-  it('holds typing back until the scheduled task runs', () => {
+  it('defers typing until scheduled task', () => {
     const { source, view, scheduler, seen } = setup();
     source.setState({ text: 'ab' });
     source.setState({ text: 'abc' });
@@ -48,7 +48,7 @@ describe('createDeferredView', () => {
     expect(seen).toEqual(['abc']);
   });
 
-  it('passes any other change at once, with the typing before it', () => {
+  it('flushes typing with other changes', () => {
     const { source, view, scheduler, seen } = setup();
     source.setState({ text: 'ab' });
     source.setState({ text: 'form edit', externalRevision: 1 });
@@ -59,14 +59,14 @@ describe('createDeferredView', () => {
     expect(scheduler.cancelled()).toBe(1);
   });
 
-  it('passes a change that leaves the text alone at once', () => {
+  it('passes text-free change at once', () => {
     const { source, view, seen } = setup();
     source.setState({ externalRevision: 0 });
     expect(view.getState()).toEqual(source.getState());
     expect(seen).toEqual(['a']);
   });
 
-  it('stops notifying a listener that unsubscribed', () => {
+  it('stops notifying unsubscribed listener', () => {
     const { source, view, scheduler } = setup();
     const calls: string[] = [];
     const unsubscribe = view.subscribe((state) => calls.push(state.text));

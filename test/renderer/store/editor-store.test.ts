@@ -126,7 +126,7 @@ describe('editor store XML edits', () => {
 });
 
 describe('editor store typing in large documents', () => {
-  /** A store whose full parses are counted, loaded like setup(). */
+  /** Creates a store loaded like setup() that counts its full parses. */
   function countingSetup() {
     let fullParses = 0;
     const store = createEditorStore({ ...defaultEditorDeps, parse: (text, file) => (fullParses++, defaultEditorDeps.parse(text, file)), now: () => 0 });
@@ -135,7 +135,7 @@ describe('editor store typing in large documents', () => {
     return { store, fullParses: () => fullParses };
   }
 
-  it('reads only the edited value when typing inside it', () => {
+  it('reparses only the typed value', () => {
     const { store, fullParses } = countingSetup();
     const text = store.getState().text.replace(`<string>${WIFI_UUID}</string>`, '<string>not-a-uuid</string>');
     store.getState().editText(text);
@@ -146,7 +146,7 @@ describe('editor store typing in large documents', () => {
     expect(state.diagnostics.find((d) => d.path === 'PayloadContent[0].PayloadUUID')?.line).toBe(lineOf(text, 'not-a-uuid'));
   });
 
-  it('moves a finding down when a line break is typed above it', () => {
+  it('moves finding below typed line break', () => {
     const { store, fullParses } = countingSetup();
     store.getState().editText(store.getState().text.replace(`<string>${WIFI_UUID}</string>`, '<string>not-a-uuid</string>'));
     const text = store.getState().text.replace('<string>Untitled Profile</string>', '<string>Untitled\nProfile</string>');
@@ -158,7 +158,7 @@ describe('editor store typing in large documents', () => {
     expect(finding?.column).toBe(text.split('\n')[lineOf(text, 'not-a-uuid') - 1].indexOf('<string>') + 1);
   });
 
-  it('parses the whole text again after an edit it cannot read alone', () => {
+  it('falls back to full parse', () => {
     const { store, fullParses } = countingSetup();
     store.getState().editText(store.getState().text.replace('<string>Untitled Profile</string>', '<string>Untitled Profile</string><!-- note -->'));
     expect(fullParses()).toBe(2);

@@ -45,7 +45,12 @@ const MIXED_XML = plistDocument(`<dict>
 
 /** Returns the value, positions included, in a form toEqual compares exactly. */
 function snapshot(value: PlistValue): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v)));
+  const plain = (_key: string, v: unknown): unknown => {
+    if (typeof v === 'bigint') return `${v}n`;
+    if (v instanceof Uint8Array) return Array.from(v);
+    return v;
+  };
+  return JSON.parse(JSON.stringify(value, plain));
 }
 
 function fullParse(text: string): unknown {
@@ -80,7 +85,7 @@ describe('reparseEdit', () => {
     ['the Wi-Fi profile', WIFI_PROFILE_XML],
     ['the mixed document', MIXED_XML],
   ] as const) {
-    it(`equals a full read, positions included, for every edit at every offset of ${name}`, () => {
+    it(`matches full parse at every offset: ${name}`, () => {
       for (const edit of EDITS) {
         for (let at = 0; at <= xml.length; at++) {
           const next = edit.apply(xml, at);
@@ -92,20 +97,20 @@ describe('reparseEdit', () => {
       }
     });
 
-    it(`reads only the edited element when typing inside any string or key of ${name}`, () => {
+    it(`reuses model inside strings and keys: ${name}`, () => {
       const spans = [...xml.matchAll(/<(string|key)>([^<]*)<\/\1>/g)].map((m) => ({ from: m.index + m[1].length + 2, to: m.index + m[1].length + 2 + m[2].length }));
       expect(spans.length).toBeGreaterThan(10);
       for (const { from, to } of spans) {
         for (let at = from; at <= to; at++) {
           const next = `${xml.slice(0, at)}x${xml.slice(at)}`;
-          // Inside a reference or between the halves of a surrogate pair the text is invalid; the full reader reports it.
+          // Inside a reference or between the halves of a surrogate pair the text is invalid, so the full reader reports it.
           if (fullParse(next) === 'error') continue;
           expect(incremental(xml, next), `x at offset ${at}`).not.toBeNull();
         }
       }
     });
 
-    it(`reuses the document for Enter after any closing tag inside a dict of ${name}`, () => {
+    it(`reuses model for Enter after tags: ${name}`, () => {
       const ends = [...xml.matchAll(/<\/(key|string|integer|real|date|data)>|<(true|false)\/>/g)].map((m) => m.index + m[0].length);
       for (const at of ends) {
         expect(incremental(xml, `${xml.slice(0, at)}\n\t${xml.slice(at)}`), `Enter at offset ${at}`).not.toBeNull();
@@ -113,7 +118,7 @@ describe('reparseEdit', () => {
     });
   }
 
-  it('reads only the edited string and moves the values below it', () => {
+  it('moves values below edited string', () => {
     const at = WIFI_PROFILE_XML.indexOf('WPA2') + 4;
     const next = `${WIFI_PROFILE_XML.slice(0, at)}\nx${WIFI_PROFILE_XML.slice(at)}`;
     const root = incremental(WIFI_PROFILE_XML, next);
@@ -123,11 +128,11 @@ describe('reparseEdit', () => {
     if (payloads?.kind !== 'array' || payloads.items[0].kind !== 'dict') throw new Error('expected the payload array');
     const wifi = payloads.items[0];
     expect(wifi.entries.find((e) => e.key === 'EncryptionType')?.value).toMatchObject({ kind: 'string', value: 'WPA2\nx', pos: { line: 11, column: 4 } });
-    // PayloadDisplayName's key was on line 12 column 4; one line break was typed above it.
+    // PayloadDisplayName's key was on line 12, column 4, and one line break was typed above it.
     expect(wifi.entries.find((e) => e.key === 'PayloadDisplayName')?.keyPos).toMatchObject({ line: 13, column: 4 });
   });
 
-  it('returns a new root object and keeps unchanged payloads as they were', () => {
+  it('copies only the edited path', () => {
     const previous = parseXmlPlistText(WIFI_PROFILE_XML).value;
     const previousPayloads = previous.kind === 'dict' ? previous.entries[0].value : null;
     if (previousPayloads?.kind !== 'array') throw new Error('expected the payload array');
@@ -143,13 +148,13 @@ describe('reparseEdit', () => {
     expect(payloads.items[1]).toBe(secondPayload);
   });
 
-  it('falls back for a key that duplicates another in its dict', () => {
+  it('falls back for duplicate key', () => {
     const next = WIFI_PROFILE_XML.replace('<key>AutoJoin</key>', '<key>SSID_STR</key>');
     expect(incremental(WIFI_PROFILE_XML, next)).toBeNull();
     expect(() => parseXmlPlistText(next)).toThrow(/duplicate key "SSID_STR"/);
   });
 
-  it('falls back for text with a carriage return', () => {
+  it('falls back for carriage return', () => {
     const crlf = WIFI_PROFILE_XML.replaceAll('\n', '\r\n');
     const at = crlf.indexOf('WPA2');
     expect(incremental(crlf, `${crlf.slice(0, at)}x${crlf.slice(at)}`)).toBeNull();
@@ -177,7 +182,7 @@ describe('reparseEdit', () => {
     expect(afterFourth.pos).toMatchObject({ line: 2, column: 1, offset: fourth.indexOf('<dict>'), endOffset: fourth.indexOf('</dict>') + '</dict>'.length });
   });
 
-  it('returns the previous root for an unchanged text', () => {
+  it('returns previous root unchanged', () => {
     const previous = parseXmlPlistText(WIFI_PROFILE_XML).value;
     expect(reparseEdit(WIFI_PROFILE_XML, previous, WIFI_PROFILE_XML)).toBe(previous);
   });
