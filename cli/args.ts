@@ -16,9 +16,10 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
     const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
     return parsed as unknown as ParsedArgs<T>;
   } catch (error) {
-    // parseArgs spreads some messages over several lines that end in periods, so they are joined into one.
-    const text = error instanceof Error ? error.message : String(error);
-    const message = text.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    // Node's parseArgs splits some messages over several lines that each end in a period. The lines
+    // are joined into one, and the last period is dropped because the message below adds its own.
+    const rawMessage = error instanceof Error ? error.message : String(error);
+    const message = rawMessage.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
     throw new UsageError(`${command}: ${message}. Run 'mobileconfig ${command} --help' for the options.`);
   }
 }

@@ -16,7 +16,8 @@ export const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   readFile: (file) => readInputFile(file),
   env: process.env,
-  // A getter, because reading process.stdin creates its stream, which only a passphrase prompt needs.
+  // A getter, because the first access to process.stdin creates its stream, and only a passphrase
+  // prompt needs that stream.
   get stdinIsTty() {
     return Boolean(process.stdin.isTTY);
   },
@@ -43,7 +44,7 @@ export class InputTooLargeError extends Error {
   }
 }
 
-/** Reads `file` whole. A file over MAX_INPUT_FILE_BYTES, a pipe or device included, raises InputTooLargeError. */
+/** Reads `file` whole and raises InputTooLargeError when it, a pipe or device included, exceeds MAX_INPUT_FILE_BYTES. */
 export async function readInputFile(file: string): Promise<Uint8Array> {
   try {
     return readFileAtMost(file, MAX_INPUT_FILE_BYTES);

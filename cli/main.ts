@@ -9,7 +9,7 @@ import { EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, processIo, UsageError, type CliI
 
 const VERSION = '0.1.0';
 
-/** Raised when a command's module cannot be imported, as in a bundle whose chunks are missing. */
+/** Error raised when a command's module fails to import, for example from a bundle with missing chunks. */
 class CommandLoadError extends Error {
   override readonly name = 'CommandLoadError';
   readonly command: string;
@@ -65,7 +65,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (!(error instanceof CommandLoadError)) throw error;
     io.stderr(`mobileconfig: ${error.message}\n`);
     if (debug && error.cause instanceof Error && error.cause.stack) io.stderr(`${error.cause.stack}\n`);
-    // Exit 2, as bin/mobileconfig.js does when nothing is built, because the installation needs fixing, not a file.
+    // Exit with EXIT_USAGE (2), as bin/mobileconfig.js does when nothing is built, because the
+    // installation needs fixing rather than an input file.
     return EXIT_USAGE;
   }
 }

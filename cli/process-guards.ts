@@ -19,9 +19,9 @@ export function installProcessGuards(): void {
   // An interrupted write must not leave its temporary file (a decrypted profile, perhaps) behind.
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
     process.on(signal, () => {
-      // A command that listens for the signal itself shuts down on its own (`enrolment serve`
-      // stops its server and removes server.pid). It listens with `once`, so a second Ctrl-C
-      // finds only this listener and exits at once.
+      // A command with its own listener for the signal shuts itself down, as `enrolment serve` does
+      // when it stops its server and removes server.pid. That listener is registered with `once`,
+      // so a second Ctrl-C reaches only this one and exits at once.
       if (process.listenerCount(signal) > 1) return;
       removePendingTempFiles();
       process.exit(code);

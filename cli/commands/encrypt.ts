@@ -107,7 +107,7 @@ export const encryptCommand: Command = {
       io.stderr(`Encrypted ${input} for ${recipients.length} recipient${recipients.length === 1 ? '' : 's'} (${cipher})${signer ? ' and signed it' : ''} -> ${values.output}\n`);
       return EXIT_OK;
     } catch (error) {
-      // A bad --recipient file is named as such, not as a failure of IN.
+      // A --recipient file that cannot be read is reported with its option, not as a failure of IN.
       const message = error instanceof CertificateOptionError ? `mobileconfig encrypt: ${error.message}` : describeFailure(input, error);
       io.stderr(`${message}\n`);
       return exitCodeFor(error);

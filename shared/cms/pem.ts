@@ -76,9 +76,9 @@ export function decodeCmsArmour(bytes: Uint8Array): { der: Uint8Array; armour: C
 
   // Opening a document sends every file that is not DER through here, mostly XML plists of up to
   // megabytes. Decoding a 3 MB profile as text only to find no PEM line and no base64 took 10 to
-  // 20 ms in a fresh CLI process, so the bytes are checked first. The checks give the same answer
-  // as the text ones below, because the search is for ASCII and a byte that is not ASCII sends
-  // the input down the text path.
+  // 20 ms in a fresh CLI process, so the bytes are checked first. These checks return the same
+  // result as the text checks below, because they search for ASCII only and any byte that is not
+  // ASCII sends the input down the text path.
   if (!containsAscii(bytes, PEM_BEGIN) && !mayStartBase64Text(bytes)) return null;
 
   const text = decodeText(bytes, 'latin1', false);
@@ -95,21 +95,23 @@ export function decodeCmsArmour(bytes: Uint8Array): { der: Uint8Array; armour: C
 
 const PEM_BEGIN = '-----BEGIN ';
 
-/** True when `bytes` contain the ASCII string `needle`, as the latin1 text of `bytes` would. */
+/** Checks whether `bytes` contain the ASCII string `needle`, as their latin1 text would. */
 function containsAscii(bytes: Uint8Array, needle: string): boolean {
   const first = needle.charCodeAt(0);
-  for (let at = bytes.indexOf(first); at >= 0 && at + needle.length <= bytes.length; at = bytes.indexOf(first, at + 1)) {
+  let at = bytes.indexOf(first);
+  while (at >= 0 && at + needle.length <= bytes.length) {
     let matched = 1;
     while (matched < needle.length && bytes[at + matched] === needle.charCodeAt(matched)) matched++;
     if (matched === needle.length) return true;
+    at = bytes.indexOf(first, at + 1);
   }
   return false;
 }
 
 /**
- * False when the first byte after ASCII white space rules out bare base64 text: it is ASCII but
- * outside the base64 alphabet, or there is no such byte. A byte that is not ASCII may decode to
- * white space that trim() removes (U+00A0), so it leaves the question open.
+ * Checks whether `bytes` may start bare base64 text. Returns false when the first byte after ASCII
+ * white space is ASCII but outside the base64 alphabet, or when there is no such byte. Returns true
+ * for a byte that is not ASCII, because it may decode to white space that trim() removes (U+00A0).
  */
 function mayStartBase64Text(bytes: Uint8Array): boolean {
   for (const byte of bytes) {

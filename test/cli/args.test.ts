@@ -40,7 +40,7 @@ describe('parseCommandArgs', () => {
       expect(error).toBeInstanceOf(UsageError);
       return (error as UsageError).message;
     }
-    throw new Error(`parsing ${args.join(' ')} raised no error`);
+    throw new Error(`expected a UsageError for arguments '${args.join(' ')}', but parsing succeeded`);
   }
 
   // Node 20's parseArgs explains a value that starts with a dash in three lines, each ending in a period.

@@ -116,7 +116,7 @@ describe.skipIf(tools.skip)('sign, verify, encrypt and decrypt commands' + tools
     expect(existsSync(out('nope.mobileconfig'))).toBe(false);
   });
 
-  it('names a missing recipient file', async () => {
+  it('encrypt with missing recipient file', async () => {
     const missing = out('no-such-device.pem');
     const run = await runCli(['encrypt', profile, '-o', out('missing-recipient.mobileconfig'), '--recipient', missing]);
     expect(run.stderr).toBe(`mobileconfig encrypt: --recipient ${missing}: file not found\n`);
@@ -124,7 +124,7 @@ describe.skipIf(tools.skip)('sign, verify, encrypt and decrypt commands' + tools
     expect(existsSync(out('missing-recipient.mobileconfig'))).toBe(false);
   });
 
-  it('names a folder given as recipient', async () => {
+  it('encrypt with folder as recipient', async () => {
     const run = await runCli(['encrypt', profile, '-o', out('folder-recipient.mobileconfig'), '--recipient', pki.dir]);
     expect(run.stderr).toBe(`mobileconfig encrypt: --recipient ${pki.dir}: is a folder, not a file\n`);
     expect(run.code).toBe(1);

@@ -7,7 +7,7 @@ import { projectRoot } from '../support/environment.ts';
 import { WIFI_PROFILE_XML } from '../support/profile-fixtures.ts';
 
 // The launcher runs the bundle that `npm run build:node` writes (rolldown.config.ts). `npm test`
-// builds it first; a bare `vitest run` without a build skips these.
+// builds it first, but a bare `vitest run` without a build skips these tests.
 const bundleDir = path.join(projectRoot, 'dist', 'cli-bundle');
 const built = existsSync(path.join(bundleDir, 'main.js'));
 const reason = built ? '' : ' (skipped: dist/cli-bundle/main.js not built; run npm run build:node)';
@@ -58,7 +58,7 @@ describe('launcher copied elsewhere', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('names the build step when nothing is built', () => {
+  it('unbuilt copy names build step', () => {
     const copy = path.join(dir, 'unbuilt');
     cpSync(path.join(projectRoot, 'bin'), path.join(copy, 'bin'), { recursive: true });
     const result = spawnSync(process.execPath, [path.join(copy, 'bin', 'mobileconfig.js'), '--version'], { encoding: 'utf8' });
@@ -81,8 +81,8 @@ describe('launcher copied elsewhere', () => {
     expect(result.stdout).toMatch(/^ {2}kind: {6}configuration profile$/m);
   });
 
-  // Each build removes the chunks of the one before (cleanDir), so a bundle copied or rebuilt
-  // part way can lack the chunk a command lives in.
+  // Each build removes the previous build's chunks (rolldown's cleanDir option), so a bundle that
+  // was copied or rebuilt only part way can lack the chunk that contains a command.
   it.skipIf(!built)('names a missing command chunk' + reason, () => {
     const copy = path.join(dir, 'incomplete');
     cpSync(path.join(projectRoot, 'bin'), path.join(copy, 'bin'), { recursive: true });

@@ -10,14 +10,14 @@ import { projectRoot } from '../support/environment.ts';
 const built = existsSync(path.join(projectRoot, 'dist', 'cli-bundle', 'main.js'));
 const reason = built ? '' : ' (skipped: dist/cli-bundle/main.js not built; run npm run build:node)';
 
-interface Stopped {
+interface ServerExit {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly stderr: string;
 }
 
 /** Starts `enrolment serve` through the launcher, sends `signal` once it is listening, and waits for the exit. */
-function serveUntil(signal: NodeJS.Signals, stateDir: string): Promise<Stopped> {
+function serveUntil(signal: NodeJS.Signals, stateDir: string): Promise<ServerExit> {
   const args = [path.join(projectRoot, 'bin', 'mobileconfig.js'), 'enrolment', 'serve', '--dir', stateDir, '--port', '0', '--provisioning', 'none'];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -47,7 +47,7 @@ describe.skipIf(!built)('process guards with enrolment serve' + reason, () => {
       expect(stopped.signal).toBeNull();
       expect(stopped.code).toBe(0);
       expect(stopped.stderr).toMatch(/\nStopped after 0 requests; 0 devices in the registry\.\n$/);
-      // server.pid marks a running server; a clean stop removes it.
+      // server.pid marks a running server, and a clean stop removes it.
       expect(existsSync(path.join(stateDir, 'server.pid'))).toBe(false);
     });
   }

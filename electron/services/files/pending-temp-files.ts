@@ -19,7 +19,8 @@ export function deletePendingTempFile(file: string): void {
 
 /**
  * Removes the temporary files of writes still in progress. Command-line tools call it from their
- * SIGINT/SIGTERM handlers: an interrupted `decrypt` must not leave decrypted payloads behind.
+ * SIGINT, SIGTERM and SIGHUP handlers, because an interrupted `decrypt` must not leave decrypted
+ * payloads behind.
  */
 export function removePendingTempFiles(): void {
   for (const temp of pendingTempFiles) rmSync(temp, { force: true });

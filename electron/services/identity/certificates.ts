@@ -65,9 +65,10 @@ function certificatesFromDer(bytes: Uint8Array, file: string): Certificate[] {
       element = parseAsn1(bytes.subarray(offset), { allowTrailing: true }).raw;
     } catch (error) {
       if (!(error instanceof Asn1Error)) throw error;
-      // The ASN.1 message counts bytes from the element's start, which only the first element shares with the file.
-      const where = offset === 0 ? '' : `, in the element that starts at byte ${offset} of the file`;
-      throw new IdentityError('malformed', `${file} is neither PEM nor a DER certificate: ${error.message}${where}.`, { file, cause: error });
+      // The Asn1Error message counts bytes from the start of the element, which is also the start
+      // of the file only for the first element. A later element therefore names its own offset.
+      const elementLocation = offset === 0 ? '' : `, in the element that starts at byte ${offset} of the file`;
+      throw new IdentityError('malformed', `${file} is neither PEM nor a DER certificate: ${error.message}${elementLocation}.`, { file, cause: error });
     }
     if (offset === 0 && looksLikePkcs12(element)) {
       throw new IdentityError('malformed', `${file} is a PKCS#12 file, not a certificate. Pass it as the identity (--identity) instead.`, { file });

@@ -105,4 +105,3 @@ function readInput(path: string): Uint8Array {
     throw new IdentityError('unreadable-file', `${path} ${reason}.`, { file: path, cause: error });
   }
 }
-

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FileTooLargeError, readFileAtMost } from '../../../../electron/services/files/bounded-read.ts';
 
-function thrown(action: () => unknown): unknown {
+/** Runs `action` and returns the error it throws, or undefined when it throws none. */
+function catchError(action: () => unknown): unknown {
   try {
     action();
   } catch (error) {
@@ -38,7 +39,7 @@ describe('readFileAtMost', () => {
   it('rejects a file over the limit', () => {
     const file = path.join(dir, 'over.bin');
     writeFileSync(file, new Uint8Array(101));
-    const error = thrown(() => readFileAtMost(file, 100));
+    const error = catchError(() => readFileAtMost(file, 100));
     expect(error).toBeInstanceOf(FileTooLargeError);
     expect((error as FileTooLargeError).size).toBe(101);
     expect((error as FileTooLargeError).sizeKnown).toBe(true);
@@ -46,7 +47,7 @@ describe('readFileAtMost', () => {
   });
 
   it.skipIf(process.platform === 'win32')('rejects /dev/zero', () => {
-    const error = thrown(() => readFileAtMost('/dev/zero', 1000));
+    const error = catchError(() => readFileAtMost('/dev/zero', 1000));
     expect(error).toBeInstanceOf(FileTooLargeError);
     expect((error as FileTooLargeError).sizeKnown).toBe(false);
     expect((error as FileTooLargeError).size).toBeGreaterThan(1000);

@@ -87,7 +87,7 @@ describe.skipIf(tools.skip)('certificate loading' + tools.reason, () => {
     expect(error.message).toMatch(/^notes\.txt is neither PEM nor a DER certificate/);
   });
 
-  it('text error names byte once', () => {
+  it('text input names byte once', () => {
     const error = loadError(Buffer.from('hello, this is not a certificate'), 'notes.txt');
     expect(error.message.match(/at byte/g)).toHaveLength(1);
     expect(error.message).toMatch(/ at byte 0\.$/);

@@ -127,7 +127,7 @@ describe.skipIf(process.platform === 'win32')('identity files without a size', (
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('pipe over limit rejected', async () => {
+  it('rejects pipe over limit', async () => {
     const pipe = path.join(dir, 'cert.pem');
     execFileSync('mkfifo', [pipe]);
     const writer = spawn('sh', ['-c', 'head -c 20000000 /dev/zero > "$1"', 'writer', pipe], { stdio: 'ignore' });
